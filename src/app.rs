@@ -1,0 +1,290 @@
+//! The commands behind the CLI, writing to the streams they are given so
+//! tests can drive them. `main.rs` only parses arguments and calls these.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::{self, Config, ConfigError};
+use crate::input::{self, FileError, Input};
+use crate::render::{self, Renderer, Totals};
+use crate::rules;
+use crate::text::suggest;
+
+/// What a run ends with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// No error-severity findings.
+    Clean = 0,
+    /// At least one error-severity finding.
+    Findings = 1,
+    /// A usage, configuration or I/O error.
+    Failure = 2,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Concise,
+    Json,
+}
+
+/// Which configuration applies.
+#[derive(Clone, Debug)]
+pub enum ConfigChoice {
+    /// The nearest `pmlint.toml` above each document.
+    Discover,
+    /// One file for every document (`--config`).
+    File(PathBuf),
+    /// Built-in defaults only (`--no-config`).
+    Defaults,
+}
+
+pub struct LintRequest {
+    pub paths: Vec<PathBuf>,
+    pub format: Format,
+    pub config: ConfigChoice,
+    /// Colour in human output (a terminal, and `NO_COLOR` unset).
+    pub color: bool,
+    pub width: usize,
+    pub max_file_size: u64,
+}
+
+/// Files linted together before their output is written: enough to keep both
+/// cores busy, few enough that memory stays flat on huge folders.
+const CHUNK: usize = 128;
+
+/// Configurations by file, each file read and resolved once.
+struct ConfigCache {
+    choice: ConfigChoice,
+    by_dir: HashMap<PathBuf, Option<PathBuf>>,
+    loaded: HashMap<PathBuf, Arc<Config>>,
+    defaults: Arc<Config>,
+}
+
+impl ConfigCache {
+    fn new(choice: ConfigChoice) -> Result<ConfigCache, ConfigError> {
+        let mut cache = ConfigCache {
+            choice: choice.clone(),
+            by_dir: HashMap::new(),
+            loaded: HashMap::new(),
+            defaults: Arc::new(Config::default()),
+        };
+        if let ConfigChoice::File(path) = &choice {
+            let config = Config::load(path)?;
+            cache.loaded.insert(path.clone(), Arc::new(config));
+        }
+        Ok(cache)
+    }
+
+    fn for_input(&mut self, input: &Input) -> Result<Arc<Config>, ConfigError> {
+        let path = match &self.choice {
+            ConfigChoice::Defaults => return Ok(self.defaults.clone()),
+            ConfigChoice::File(path) => path.clone(),
+            ConfigChoice::Discover => {
+                let dir = input.config_dir();
+                let found = self.by_dir.entry(dir.clone()).or_insert_with(|| config::discover(&dir));
+                match found {
+                    Some(path) => path.clone(),
+                    None => return Ok(self.defaults.clone()),
+                }
+            }
+        };
+        if let Some(config) = self.loaded.get(&path) {
+            return Ok(config.clone());
+        }
+        let config = Arc::new(Config::load(&path)?);
+        self.loaded.insert(path, config.clone());
+        Ok(config)
+    }
+}
+
+fn renderer(format: Format, color: bool, width: usize) -> Box<dyn Renderer> {
+    match format {
+        Format::Human => Box::new(render::Human::new(color, width)),
+        Format::Concise => Box::new(render::Concise),
+        Format::Json => Box::new(render::Json),
+    }
+}
+
+/// What linting one file produced.
+struct FileOutcome {
+    rendered: Vec<u8>,
+    totals: Totals,
+    error: Option<FileError>,
+}
+
+fn lint_one(input: &Input, config: &Config, renderer: &dyn Renderer, max_size: u64) -> FileOutcome {
+    let mut totals = Totals::default();
+    match input::read_input(input, max_size) {
+        Ok(source) => {
+            let diagnostics = crate::lint(&source, config);
+            totals.add(&diagnostics);
+            let mut rendered = Vec::new();
+            renderer.file(&source, &diagnostics, &mut rendered);
+            FileOutcome {
+                rendered,
+                totals,
+                error: None,
+            }
+        }
+        Err(error) => FileOutcome {
+            rendered: Vec::new(),
+            totals,
+            error: Some(error),
+        },
+    }
+}
+
+pub fn print_config_error(err: &mut dyn Write, e: &ConfigError) {
+    let _ = writeln!(err, "pmlint: error: {e}");
+}
+
+/// Lint every document the request names and write the report to `out`;
+/// problems with files or configuration go to `err`.
+pub fn lint(req: &LintRequest, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Exit> {
+    let paths = if req.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        req.paths.clone()
+    };
+    let (inputs, walk_errors) = input::collect_inputs(&paths);
+    let mut failed = false;
+    for e in &walk_errors {
+        writeln!(err, "pmlint: error: {e}")?;
+        failed = true;
+    }
+    let mut cache = match ConfigCache::new(req.config.clone()) {
+        Ok(cache) => cache,
+        Err(e) => {
+            print_config_error(err, &e);
+            return Ok(Exit::Failure);
+        }
+    };
+    let mut jobs = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        match cache.for_input(&input) {
+            Ok(config) => jobs.push((input, config)),
+            Err(e) => {
+                print_config_error(err, &e);
+                return Ok(Exit::Failure);
+            }
+        }
+    }
+
+    let renderer = renderer(req.format, req.color, req.width);
+    renderer.start(out)?;
+    let mut totals = Totals::default();
+    let mut wrote_any = false;
+    for chunk in jobs.chunks(CHUNK) {
+        let outcomes: Vec<FileOutcome> = chunk
+            .par_iter()
+            .map(|(input, config)| lint_one(input, config, renderer.as_ref(), req.max_file_size))
+            .collect();
+        for outcome in outcomes {
+            if let Some(e) = outcome.error {
+                writeln!(err, "pmlint: error: {e}")?;
+                failed = true;
+                continue;
+            }
+            totals.files += outcome.totals.files;
+            totals.errors += outcome.totals.errors;
+            totals.warnings += outcome.totals.warnings;
+            totals.infos += outcome.totals.infos;
+            if !outcome.rendered.is_empty() {
+                if wrote_any {
+                    out.write_all(renderer.separator())?;
+                }
+                out.write_all(&outcome.rendered)?;
+                wrote_any = true;
+            }
+        }
+    }
+    renderer.end(out, &totals)?;
+    out.flush()?;
+    if req.format == Format::Human {
+        writeln!(err, "{}", totals.sentence())?;
+    }
+    Ok(if failed {
+        Exit::Failure
+    } else if totals.errors > 0 {
+        Exit::Findings
+    } else {
+        Exit::Clean
+    })
+}
+
+/// `pmlint rules`: every rule with its default severity and summary.
+pub fn list_rules(json: bool, out: &mut dyn Write) -> io::Result<()> {
+    if json {
+        let list: Vec<serde_json::Value> = rules::REGISTRY
+            .iter()
+            .map(|r| {
+                let m = r.meta();
+                serde_json::json!({ "id": m.id, "severity": m.default_severity.as_str(), "summary": m.summary })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &list)?;
+        return writeln!(out);
+    }
+    let width = rules::ids().map(str::len).max().unwrap_or(0);
+    for r in rules::REGISTRY {
+        let m = r.meta();
+        writeln!(
+            out,
+            "{:<width$}  {:<7}  {}",
+            m.id,
+            m.default_severity.as_str(),
+            m.summary
+        )?;
+    }
+    Ok(())
+}
+
+/// `pmlint explain <RULE>`: the rule's documentation.
+pub fn explain(id: &str, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Exit> {
+    match rules::find(id) {
+        Some(rule) => {
+            out.write_all(rule.meta().doc.as_bytes())?;
+            Ok(Exit::Clean)
+        }
+        None => {
+            write!(err, "pmlint: error: unknown rule `{id}`")?;
+            match suggest(id, rules::ids()) {
+                Some(s) => writeln!(err, "; did you mean `{s}`?")?,
+                None => writeln!(err, "; `pmlint rules` lists them")?,
+            }
+            Ok(Exit::Failure)
+        }
+    }
+}
+
+/// `pmlint parse <FILE>`: the incident model as JSON.
+pub fn parse(path: &Path, config: &ConfigChoice, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Exit> {
+    let input = if path.as_os_str() == "-" {
+        Input::Stdin
+    } else {
+        Input::Path(path.to_path_buf())
+    };
+    let config = match ConfigCache::new(config.clone()).and_then(|mut c| c.for_input(&input)) {
+        Ok(config) => config,
+        Err(e) => {
+            print_config_error(err, &e);
+            return Ok(Exit::Failure);
+        }
+    };
+    let source = match input::read_input(&input, input::DEFAULT_MAX_FILE_SIZE) {
+        Ok(source) => source,
+        Err(e) => {
+            writeln!(err, "pmlint: error: {e}")?;
+            return Ok(Exit::Failure);
+        }
+    };
+    let incident = crate::parse::parse(&source.text, &config.parse_options());
+    serde_json::to_writer_pretty(&mut *out, &render::model_json::incident_json(&source, &incident))?;
+    writeln!(out)?;
+    Ok(Exit::Clean)
+}

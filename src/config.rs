@@ -1,0 +1,385 @@
+//! `pmlint.toml`: which rules run at which level, rule options, and the data
+//! tables (section synonyms, event-role phrases, timezone labels) users extend.
+//!
+//! Every key is checked: an unknown key or rule id is an error that names the
+//! key and suggests the closest valid one. A configuration is resolved once
+//! into a [`Config`] that the engine shares between files.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::diagnostic::Severity;
+use crate::parse::{ParseOptions, RoleTable, SectionTable};
+use crate::rules::{self, ConfiguredRule};
+use crate::text::suggest;
+use crate::time::date::DateOrder;
+use crate::time::zone::{Zone, ZoneTable, parse_zone_setting};
+
+/// File names searched for, in each folder from a document's own upwards.
+pub const CONFIG_FILE_NAMES: [&str; 2] = ["pmlint.toml", ".pmlint.toml"];
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    #[serde(default)]
+    rules: BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>>,
+    #[serde(default)]
+    sections: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    roles: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    timezones: BTreeMap<String, String>,
+    default_timezone: Option<toml::Spanned<String>>,
+    date_order: Option<DateOrder>,
+}
+
+/// Settings that are not a rule's own, shared by the parser and every rule.
+#[derive(Debug, Default, Clone)]
+pub struct Settings {
+    /// The zone of timeline times that name none (`default_timezone`).
+    pub default_timezone: Option<Zone>,
+    /// How to read `02/08/2022` when the document does not say (`date_order`).
+    pub date_order: Option<DateOrder>,
+}
+
+pub struct ActiveRule {
+    pub rule: Box<dyn ConfiguredRule>,
+    pub severity: Severity,
+}
+
+/// A resolved configuration.
+pub struct Config {
+    /// The file it came from; `None` for the defaults.
+    pub path: Option<PathBuf>,
+    /// The enabled rules, in registry order.
+    pub rules: Vec<ActiveRule>,
+    pub settings: Settings,
+    sections: Option<SectionTable>,
+    zones: Option<ZoneTable>,
+    roles: Option<RoleTable>,
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("path", &self.path)
+            .field(
+                "rules",
+                &self.rules.iter().map(|r| (r.rule.id(), r.severity)).collect::<Vec<_>>(),
+            )
+            .field("settings", &self.settings)
+            .finish()
+    }
+}
+
+/// A configuration file that cannot be used, and why.
+#[derive(Debug)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    /// The file's text, when it could be read, for showing the offending line.
+    pub text: Option<String>,
+    pub span: Option<Range<usize>>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl ConfigError {
+    fn new(path: &Path, text: &str, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+        ConfigError {
+            path: path.to_path_buf(),
+            text: Some(text.to_string()),
+            span,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    fn with_help(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+
+    /// `line:column` of the error in the file, if known.
+    pub fn location(&self) -> Option<(usize, usize)> {
+        let text = self.text.as_deref()?;
+        let span = self.span.as_ref()?;
+        let pos = crate::source::LineIndex::new(text).position(text, span.start);
+        Some((pos.line, pos.column))
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some((line, column)) = self.location() {
+            write!(f, ":{line}:{column}")?;
+        }
+        write!(f, ": {}", self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, " ({help})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+static UNKNOWN_FIELD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"unknown (?:field|variant) `([^`]*)`, expected (.*)").expect("valid regex"));
+static BACKTICKED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"`([^`]*)`").expect("valid regex"));
+
+/// serde says "unknown field `x`, expected one of `a`, `b`": add the likely one.
+pub fn did_you_mean(message: &str) -> Option<String> {
+    let caps = UNKNOWN_FIELD.captures(message)?;
+    let unknown = caps.get(1)?.as_str();
+    let expected = caps.get(2)?.as_str();
+    let candidates: Vec<&str> = BACKTICKED
+        .captures_iter(expected)
+        .filter_map(|c| c.get(1))
+        .map(|m| m.as_str())
+        .collect();
+    suggest(unknown, candidates).map(|s| format!("did you mean `{s}`?"))
+}
+
+fn parse_level(value: &str) -> Result<Option<Severity>, String> {
+    match value {
+        "error" => Ok(Some(Severity::Error)),
+        "warning" | "warn" => Ok(Some(Severity::Warning)),
+        "info" => Ok(Some(Severity::Info)),
+        "off" => Ok(None),
+        other => Err(format!(
+            "unknown level `{other}` (expected error, warning, info or off)"
+        )),
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            path: None,
+            rules: rules::REGISTRY
+                .iter()
+                .map(|entry| ActiveRule {
+                    rule: entry
+                        .configure(toml::Table::new())
+                        .unwrap_or_else(|e| panic!("rule {} rejects its own default options: {e}", entry.meta().id)),
+                    severity: entry.meta().default_severity,
+                })
+                .collect(),
+            settings: Settings::default(),
+            sections: None,
+            zones: None,
+            roles: None,
+        }
+    }
+}
+
+impl Config {
+    /// Read and resolve a configuration file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: path.to_path_buf(),
+            text: None,
+            span: None,
+            message: format!("cannot read the configuration: {e}"),
+            help: None,
+        })?;
+        Config::from_toml(&text, path)
+    }
+
+    /// Resolve configuration text; `path` names it in errors.
+    pub fn from_toml(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let file: ConfigFile = toml::from_str(text).map_err(|e| {
+            ConfigError::new(path, text, e.span(), e.message().trim().to_string()).with_help(did_you_mean(e.message()))
+        })?;
+        let mut config = Config {
+            path: Some(path.to_path_buf()),
+            ..Config::default()
+        };
+        config.apply_rules(&file, text, path)?;
+        let table_error = |key: &str, e: String| {
+            let span = find_key(text, key);
+            ConfigError::new(path, text, span, format!("[{key}] {e}"))
+        };
+        if !file.sections.is_empty() {
+            config.sections = Some(
+                SectionTable::builtin()
+                    .extended(&file.sections)
+                    .map_err(|e| table_error("sections", e))?,
+            );
+        }
+        if !file.roles.is_empty() {
+            config.roles = Some(
+                RoleTable::builtin()
+                    .extended(&file.roles)
+                    .map_err(|e| table_error("roles", e))?,
+            );
+        }
+        if !file.timezones.is_empty() {
+            let overrides = file.timezones.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+            config.zones = Some(
+                ZoneTable::builtin()
+                    .with_overrides(overrides)
+                    .map_err(|e| table_error("timezones", e))?,
+            );
+        }
+        if let Some(zone) = &file.default_timezone {
+            let parsed = parse_zone_setting(zone.get_ref())
+                .map_err(|e| ConfigError::new(path, text, Some(zone.span()), format!("default_timezone: {e}")))?;
+            config.settings.default_timezone = Some(parsed);
+        }
+        config.settings.date_order = file.date_order;
+        Ok(config)
+    }
+
+    fn apply_rules(&mut self, file: &ConfigFile, text: &str, path: &Path) -> Result<(), ConfigError> {
+        let mut levels: BTreeMap<&str, Option<Severity>> = BTreeMap::new();
+        let mut options: BTreeMap<&str, (toml::Table, Range<usize>)> = BTreeMap::new();
+        for (id, value) in &file.rules {
+            let entry = rules::find(id.get_ref()).ok_or_else(|| {
+                let help = suggest(id.get_ref(), rules::ids()).map(|s| format!("did you mean `{s}`?"));
+                ConfigError::new(path, text, Some(id.span()), format!("unknown rule `{}`", id.get_ref()))
+                    .with_help(help)
+            })?;
+            let rule_id = entry.meta().id;
+            let level_error =
+                |e: String| ConfigError::new(path, text, Some(value.span()), format!("rules.{rule_id}: {e}"));
+            match value.get_ref() {
+                toml::Value::String(level) => {
+                    levels.insert(rule_id, parse_level(level).map_err(level_error)?);
+                }
+                toml::Value::Table(table) => {
+                    let mut table = table.clone();
+                    if let Some(level) = table.remove("level") {
+                        let level = level
+                            .as_str()
+                            .ok_or_else(|| level_error("`level` must be a string".to_string()))?;
+                        levels.insert(rule_id, parse_level(level).map_err(level_error)?);
+                    }
+                    options.insert(rule_id, (table, value.span()));
+                }
+                _ => {
+                    return Err(level_error(
+                        "expected a level such as \"warning\" or a table such as { level = \"warning\" }".to_string(),
+                    ));
+                }
+            }
+        }
+        let mut active = Vec::new();
+        for entry in rules::REGISTRY {
+            let meta = entry.meta();
+            let Some(severity) = levels.get(meta.id).copied().unwrap_or(Some(meta.default_severity)) else {
+                continue;
+            };
+            let (table, span) = options.remove(meta.id).unwrap_or_default();
+            let rule = entry.configure(table).map_err(|e| {
+                ConfigError::new(path, text, Some(span), format!("rules.{}: {e}", meta.id)).with_help(did_you_mean(&e))
+            })?;
+            active.push(ActiveRule { rule, severity });
+        }
+        self.rules = active;
+        Ok(())
+    }
+
+    /// The parser's tables under this configuration.
+    pub fn parse_options(&self) -> ParseOptions<'_> {
+        ParseOptions {
+            sections: self.sections.as_ref().unwrap_or_else(|| SectionTable::builtin()),
+            zones: self.zones.as_ref().unwrap_or_else(|| ZoneTable::builtin()),
+            roles: self.roles.as_ref().unwrap_or_else(|| RoleTable::builtin()),
+        }
+    }
+}
+
+/// Where `[key]` or `key =` first appears, for errors in tables we validate ourselves.
+fn find_key(text: &str, key: &str) -> Option<Range<usize>> {
+    let header = format!("[{key}]");
+    text.find(&header).map(|i| i..i + header.len())
+}
+
+/// The configuration file that governs a document in `dir`: the nearest
+/// `pmlint.toml` or `.pmlint.toml` in it or a folder above it.
+pub fn discover(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .find_map(|d| CONFIG_FILE_NAMES.iter().map(|name| d.join(name)).find(|p| p.is_file()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Config, ConfigError> {
+        Config::from_toml(text, Path::new("pmlint.toml"))
+    }
+
+    fn error(text: &str) -> String {
+        load(text).expect_err("config should be rejected").to_string()
+    }
+
+    #[test]
+    fn defaults_enable_every_rule() {
+        let c = Config::default();
+        assert_eq!(c.rules.len(), rules::REGISTRY.len());
+    }
+
+    #[test]
+    fn levels_and_options() {
+        let c = load("[rules]\ntimeline-order = \"off\"\n\n[rules.missing-section]\nlevel = \"error\"\nrequired = [\"timeline\"]\n")
+            .unwrap();
+        assert!(c.rules.iter().all(|r| r.rule.id() != "timeline-order"));
+        let ms = c.rules.iter().find(|r| r.rule.id() == "missing-section").unwrap();
+        assert_eq!(ms.severity, Severity::Error);
+    }
+
+    #[test]
+    fn unknown_keys_are_named_with_a_suggestion() {
+        let e = error("rulez = 1\n");
+        assert!(e.contains("pmlint.toml:1:1"), "{e}");
+        assert!(e.contains("unknown field `rulez`"), "{e}");
+        assert!(e.contains("did you mean `rules`?"), "{e}");
+    }
+
+    #[test]
+    fn unknown_rule_ids_are_named_with_a_suggestion() {
+        let e = error("[rules.timline-order]\nlevel = \"off\"\n");
+        assert!(e.contains("unknown rule `timline-order`"), "{e}");
+        assert!(e.contains("did you mean `timeline-order`?"), "{e}");
+        assert!(e.contains(":1:8"), "{e}");
+    }
+
+    #[test]
+    fn unknown_rule_options_are_named_with_a_suggestion() {
+        let e = error("[rules.missing-section]\nrequird = [\"timeline\"]\n");
+        assert!(e.contains("rules.missing-section: unknown field `requird`"), "{e}");
+        assert!(e.contains("did you mean `required`?"), "{e}");
+    }
+
+    #[test]
+    fn bad_values() {
+        assert!(error("[rules]\ntimeline-order = \"loud\"\n").contains("unknown level `loud`"));
+        assert!(
+            error("[rules.missing-section]\nrequired = [\"timelines\"]\n").contains("unknown section kind `timelines`")
+        );
+        assert!(error("default_timezone = \"Mars/Base\"\n").contains("default_timezone"));
+        assert!(error("[timezones]\nIST = \"Nowhere/City\"\n").contains("timezones.IST"));
+        assert!(error("[sections]\ntimelin = [\"x\"]\n").contains("unknown section kind `timelin`"));
+        assert!(error("date_order = \"ymd\"\n").contains("unknown variant `ymd`"));
+        assert!(error("this is not toml").contains("pmlint.toml:1"));
+    }
+
+    #[test]
+    fn settings() {
+        let c = load("default_timezone = \"Africa/Nairobi\"\ndate_order = \"dmy\"\n").unwrap();
+        assert_eq!(c.settings.date_order, Some(DateOrder::Dmy));
+        assert_eq!(
+            c.settings.default_timezone.map(|z| z.describe()),
+            Some("Africa/Nairobi".to_string())
+        );
+    }
+}

@@ -1,0 +1,207 @@
+//! Finding the documents to lint and reading them safely.
+//!
+//! A file that cannot be linted (missing, unreadable, a directory where a file
+//! was expected, binary, not UTF-8, too large) yields a [`FileError`] that names
+//! the path and the cause; it never stops the other files.
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::source::Source;
+
+/// Largest document pmlint reads by default; a postmortem is a few kilobytes.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
+/// Extensions a folder walk picks up. Files named on the command line are
+/// linted whatever their extension.
+pub const MARKDOWN_EXTENSIONS: [&str; 2] = ["md", "markdown"];
+
+/// What to lint: a file on disk or standard input.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Input {
+    Path(PathBuf),
+    Stdin,
+}
+
+impl Input {
+    pub fn display_name(&self) -> String {
+        match self {
+            Input::Path(p) => p.display().to_string(),
+            Input::Stdin => "<stdin>".to_string(),
+        }
+    }
+
+    /// The folder where this document's configuration search starts.
+    pub fn config_dir(&self) -> PathBuf {
+        match self {
+            Input::Path(p) => match p.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+                _ => PathBuf::from("."),
+            },
+            Input::Stdin => PathBuf::from("."),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct FileError {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for FileError {}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| MARKDOWN_EXTENSIONS.iter().any(|m| e.eq_ignore_ascii_case(m)))
+}
+
+/// Expand command-line paths into inputs: files as given, folders walked for
+/// markdown files (honouring `.gitignore`, skipping hidden files), `-` as stdin.
+/// The result is sorted and free of duplicates so output order is stable.
+pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<FileError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut inputs, &mut errors),
+            Ok(_) => inputs.push(Input::Path(path.clone())),
+            Err(e) => errors.push(FileError {
+                path: path.display().to_string(),
+                message: describe_io_error(&e),
+            }),
+        }
+    }
+    inputs.sort();
+    inputs.dedup();
+    (inputs, errors)
+}
+
+fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<FileError>) {
+    let walker = ignore::WalkBuilder::new(root)
+        .hidden(true)
+        .git_ignore(true)
+        .git_exclude(true)
+        .ignore(true)
+        .require_git(false)
+        .follow_links(true)
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                if is_file && is_markdown(entry.path()) {
+                    inputs.push(Input::Path(entry.into_path()));
+                }
+            }
+            Err(e) => {
+                // A symlink loop or an unreadable folder: say so and go on.
+                if e.io_error().is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound) {
+                    continue;
+                }
+                errors.push(FileError {
+                    path: root.display().to_string(),
+                    message: e.to_string(),
+                });
+            }
+        }
+    }
+}
+
+pub fn describe_io_error(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// Turn raw bytes into a [`Source`], refusing what is not a text document.
+pub fn decode(name: String, bytes: Vec<u8>) -> Result<Source, FileError> {
+    if bytes.contains(&0) {
+        let at = bytes.iter().position(|b| *b == 0).unwrap_or(0);
+        return Err(FileError {
+            path: name,
+            message: format!("looks like a binary file (NUL byte at offset {at}); not linted"),
+        });
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Source::new(name, text)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            Err(FileError {
+                path: name,
+                message: format!("is not valid UTF-8 (invalid byte at offset {at}); save it as UTF-8 to lint it"),
+            })
+        }
+    }
+}
+
+/// Read one input, refusing directories, oversized files and non-text.
+pub fn read_input(input: &Input, max_size: u64) -> Result<Source, FileError> {
+    let name = input.display_name();
+    let err = |message: String| FileError {
+        path: name.clone(),
+        message,
+    };
+    let mut bytes = Vec::new();
+    match input {
+        Input::Stdin => {
+            std::io::stdin()
+                .take(max_size + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| err(format!("cannot read standard input: {}", describe_io_error(&e))))?;
+        }
+        Input::Path(path) => {
+            let meta = std::fs::metadata(path).map_err(|e| err(describe_io_error(&e)))?;
+            if meta.is_dir() {
+                return Err(err("is a directory, not a file".to_string()));
+            }
+            if !meta.is_file() {
+                return Err(err(
+                    "is not a regular file (a FIFO, socket or device); not linted".to_string()
+                ));
+            }
+            if meta.len() > max_size {
+                return Err(err(format!(
+                    "is {} bytes, over the {max_size}-byte limit; not linted",
+                    meta.len()
+                )));
+            }
+            let file = std::fs::File::open(path).map_err(|e| err(describe_io_error(&e)))?;
+            file.take(max_size + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| err(describe_io_error(&e)))?;
+        }
+    }
+    if bytes.len() as u64 > max_size {
+        return Err(err(format!("is over the {max_size}-byte limit; not linted")));
+    }
+    decode(name, bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_refuses_binary_and_bad_utf8_naming_the_offset() {
+        let e = decode("x.md".into(), b"ab\0c".to_vec()).unwrap_err();
+        assert!(e.message.contains("offset 2"), "{e}");
+        let e = decode("x.md".into(), b"abc\xff".to_vec()).unwrap_err();
+        assert!(e.message.contains("offset 3"), "{e}");
+        assert!(decode("x.md".into(), "é".as_bytes().to_vec()).is_ok());
+    }
+}

@@ -1,0 +1,58 @@
+//! pmlint: a linter for incident postmortems.
+//!
+//! ```text
+//! paths ──input──▶ Source ──parse──▶ Incident ──rules──▶ Vec<Diagnostic> ──render──▶ output
+//! ```
+//! Each arrow is one module. The parser knows no rule; a rule reads the
+//! [`model::Incident`] and nothing else; a renderer reads diagnostics and the
+//! source and nothing else.
+
+pub mod app;
+pub mod config;
+pub mod diagnostic;
+pub mod input;
+pub mod model;
+pub mod parse;
+pub mod render;
+pub mod rules;
+pub mod source;
+pub mod text;
+pub mod time;
+
+use config::Config;
+use diagnostic::Diagnostic;
+use model::Incident;
+use rules::LintContext;
+use source::Source;
+
+/// Parse a document and run every enabled rule on it.
+pub fn lint(source: &Source, config: &Config) -> Vec<Diagnostic> {
+    let incident = parse::parse(&source.text, &config.parse_options());
+    lint_incident(&incident, config)
+}
+
+/// Run every enabled rule on a parsed incident. Diagnostics come back sorted
+/// by position, then rule id.
+pub fn lint_incident(incident: &Incident<'_>, config: &Config) -> Vec<Diagnostic> {
+    let ctx = LintContext {
+        incident,
+        settings: &config.settings,
+    };
+    let mut out = Vec::new();
+    for active in &config.rules {
+        let start = out.len();
+        active.rule.check(&ctx, &mut out);
+        let id = active.rule.id();
+        for d in &mut out[start..] {
+            d.rule = match rules::find(id) {
+                Some(entry) => std::borrow::Cow::Borrowed(entry.meta().id),
+                None => std::borrow::Cow::Owned(id.to_string()),
+            };
+            d.severity = active.severity;
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.primary.span.start, a.primary.span.end, &a.rule).cmp(&(b.primary.span.start, b.primary.span.end, &b.rule))
+    });
+    out
+}

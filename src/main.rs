@@ -1,0 +1,165 @@
+//! The `pmlint` command line: parse arguments, call the library, exit.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use pmlint::app::{self, ConfigChoice, Exit, Format, LintRequest};
+use pmlint::input::DEFAULT_MAX_FILE_SIZE;
+
+/// A linter for incident postmortems: checks that a postmortem's timeline,
+/// durations, timezones and sections agree with themselves.
+#[derive(Parser)]
+#[command(
+    name = "pmlint",
+    version,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    lint: LintArgs,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Lint files and folders (the default command).
+    Check(LintArgs),
+    /// List every rule with its default severity.
+    Rules {
+        /// Print the list as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a rule's documentation.
+    Explain {
+        /// The rule id, as `pmlint rules` lists it.
+        rule: String,
+    },
+    /// Print the incident model pmlint reads from a document.
+    Parse {
+        /// The document (`-` for standard input).
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = ParseFormat::Json)]
+        format: ParseFormat,
+        #[command(flatten)]
+        config: ConfigArgs,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ParseFormat {
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    /// Source snippets with labels and help (the default).
+    Human,
+    /// One line per problem: `path:line:col: severity[rule] message`.
+    Concise,
+    /// A JSON array of problems.
+    Json,
+}
+
+#[derive(Args, Clone)]
+struct ConfigArgs {
+    /// Use this configuration file for every document.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore configuration files; use the built-in defaults.
+    #[arg(long)]
+    no_config: bool,
+}
+
+impl ConfigArgs {
+    fn choice(&self) -> ConfigChoice {
+        match (&self.config, self.no_config) {
+            (_, true) => ConfigChoice::Defaults,
+            (Some(path), false) => ConfigChoice::File(path.clone()),
+            (None, false) => ConfigChoice::Discover,
+        }
+    }
+}
+
+#[derive(Args, Clone)]
+struct LintArgs {
+    /// Files and folders to lint; `-` reads standard input. Folders are
+    /// searched for *.md and *.markdown files. Default: the current folder.
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+    #[command(flatten)]
+    config: ConfigArgs,
+}
+
+fn use_color() -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    !no_color && std::io::stdout().is_terminal()
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|w: &usize| *w >= 40)
+        .unwrap_or(100)
+}
+
+fn run(cli: Cli) -> std::io::Result<Exit> {
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut err = stderr.lock();
+    let exit = match cli.command {
+        Some(Command::Rules { json }) => {
+            app::list_rules(json, &mut out)?;
+            Exit::Clean
+        }
+        Some(Command::Explain { rule }) => app::explain(&rule, &mut out, &mut err)?,
+        Some(Command::Parse {
+            file,
+            format: ParseFormat::Json,
+            config,
+        }) => app::parse(&file, &config.choice(), &mut out, &mut err)?,
+        Some(Command::Check(args)) => lint(args, &mut out, &mut err)?,
+        None => lint(cli.lint, &mut out, &mut err)?,
+    };
+    out.flush()?;
+    Ok(exit)
+}
+
+fn lint(args: LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<Exit> {
+    let format = match args.format {
+        OutputFormat::Human => Format::Human,
+        OutputFormat::Concise => Format::Concise,
+        OutputFormat::Json => Format::Json,
+    };
+    let request = LintRequest {
+        paths: args.paths,
+        format,
+        config: args.config.choice(),
+        color: use_color(),
+        width: terminal_width(),
+        max_file_size: DEFAULT_MAX_FILE_SIZE,
+    };
+    app::lint(&request, out, err)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(exit) => ExitCode::from(exit as u8),
+        // A closed pipe (`pmlint ... | head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(Exit::Clean as u8),
+        Err(e) => {
+            eprintln!("pmlint: error: {e}");
+            ExitCode::from(Exit::Failure as u8)
+        }
+    }
+}

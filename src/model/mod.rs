@@ -1,0 +1,166 @@
+//! The incident model: what a postmortem says, with a source span for every fact.
+//!
+//! The parser builds an [`Incident`]; rules read it and nothing else. The model
+//! borrows the document's text (`'a`) and never copies it wholesale.
+
+mod kind;
+mod timeline;
+
+use std::borrow::Cow;
+
+pub use kind::{KindSet, SectionKind};
+pub use timeline::{EntryOrigin, EventRole, Spanned, Timeline, TimelineEntry, WrittenTime};
+
+use crate::parse::markdown::{Line, Markdown};
+use crate::source::Span;
+
+/// How a heading was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeadingStyle {
+    /// `## Timeline`
+    Atx,
+    /// `Timeline` underlined with `===` or `---`
+    Setext,
+    /// `<h2>Timeline</h2>`
+    Html,
+    /// A paragraph that is all bold or italic: `**Timeline**`
+    Emphasis,
+    /// A short line of its own in a plain-text document: `Root Cause.`
+    PlainText,
+    /// A label that starts a paragraph: `**Root cause:** the disk filled`
+    Label,
+    /// A one-item list whose item names a section: `2. Timeline`
+    ListItem,
+}
+
+impl HeadingStyle {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            HeadingStyle::Atx => "atx",
+            HeadingStyle::Setext => "setext",
+            HeadingStyle::Html => "html",
+            HeadingStyle::Emphasis => "emphasis",
+            HeadingStyle::PlainText => "plain-text",
+            HeadingStyle::Label => "label",
+            HeadingStyle::ListItem => "list-item",
+        }
+    }
+
+    /// Markdown headings, as opposed to text that only acts as one.
+    pub const fn is_markup(self) -> bool {
+        matches!(self, HeadingStyle::Atx | HeadingStyle::Setext | HeadingStyle::Html)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Heading<'a> {
+    /// The heading's text without markup.
+    pub text: Cow<'a, str>,
+    /// The heading's text in the source.
+    pub span: Span,
+    /// 1 to 6 for markdown headings; 7 for text acting as a heading, which
+    /// nests under any markdown heading.
+    pub level: u8,
+    pub style: HeadingStyle,
+}
+
+#[derive(Clone, Debug)]
+pub struct Section<'a> {
+    pub heading: Heading<'a>,
+    /// The canonical kinds the heading names (empty set means `other`).
+    pub kinds: KindSet,
+    /// From the heading to the end of the section.
+    pub span: Span,
+    /// The section's own content: after the heading, up to the next heading
+    /// at the same or a higher level, or the next heading of a known kind.
+    pub body: Span,
+    /// Whether the body holds anything but blank lines, rules and `<br>`.
+    pub has_content: bool,
+    /// Whether a deeper heading follows directly (the section is a parent).
+    pub has_subsections: bool,
+}
+
+impl Section<'_> {
+    pub fn is(&self, kind: SectionKind) -> bool {
+        self.kinds.contains(kind)
+    }
+}
+
+/// A `Key: value` line at the top of the document, front matter, or a
+/// heading such as `## Date` with a one-line body.
+#[derive(Clone, Debug)]
+pub struct MetadataField<'a> {
+    /// The key, lower-cased: `date`, `author`, `title`.
+    pub key: String,
+    pub key_span: Span,
+    pub value: Cow<'a, str>,
+    pub value_span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Title<'a> {
+    pub text: Cow<'a, str>,
+    pub span: Span,
+}
+
+/// A section kind whose content appears inside another section: the timeline
+/// that tells how service was restored stands in for a resolution section.
+#[derive(Clone, Debug)]
+pub struct FoldedKind {
+    pub kind: SectionKind,
+    /// The text that shows the kind's content.
+    pub evidence: Span,
+    /// Index of the section it was found in (none for text above every heading).
+    pub section: Option<usize>,
+}
+
+#[derive(Debug)]
+pub struct Incident<'a> {
+    pub src: &'a str,
+    /// The part of `src` that is the postmortem: all of it, or the inside of a
+    /// ```` ```markdown ```` fence when the document is a pasted chat answer.
+    pub body: Span,
+    pub markdown: Markdown<'a>,
+    pub title: Option<Title<'a>>,
+    pub metadata: Vec<MetadataField<'a>>,
+    pub sections: Vec<Section<'a>>,
+    pub folded: Vec<FoldedKind>,
+    pub timeline: Timeline,
+}
+
+impl<'a> Incident<'a> {
+    pub fn text(&self, span: Span) -> &'a str {
+        span.slice(self.src)
+    }
+
+    pub fn sections_of(&self, kind: SectionKind) -> impl Iterator<Item = &Section<'a>> {
+        self.sections.iter().filter(move |s| s.is(kind))
+    }
+
+    /// Whether the document has the kind, as a heading or folded into another section.
+    pub fn has_kind(&self, kind: SectionKind) -> bool {
+        self.sections_of(kind).next().is_some() || self.folded.iter().any(|f| f.kind == kind)
+    }
+
+    pub fn metadata(&self, key: &str) -> Option<&MetadataField<'a>> {
+        self.metadata.iter().find(|m| m.key == key)
+    }
+
+    /// Every prose line inside `span` (code and HTML blocks left out).
+    pub fn lines_in(&self, span: Span) -> impl Iterator<Item = &Line<'a>> {
+        self.markdown.lines_in(span)
+    }
+
+    /// Where a document-level diagnostic points: the title, else the first line.
+    pub fn anchor(&self) -> Span {
+        if let Some(title) = &self.title {
+            return title.span;
+        }
+        let start = self.body.start;
+        let rest = &self.src[start..self.body.end];
+        let first = rest.trim_start();
+        let start = start + (rest.len() - first.len());
+        let len = first.find(['\n', '\r']).unwrap_or(first.len());
+        Span::new(start, start + len)
+    }
+}

@@ -1,0 +1,430 @@
+//! Which section kind a heading names, from the synonym table in
+//! `rules/sections.toml` (extendable with `[sections]` in config).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::model::{KindSet, SectionKind};
+
+/// Longest unrecognised part of a combined heading ("Root cause and heroic
+/// resolution") before the heading stops counting as a section name.
+const MAX_UNKNOWN_PART_WORDS: usize = 3;
+
+/// How sure a heading's text must be to count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Strictness {
+    /// Markdown headings and bold lines: the text is certainly a heading, so
+    /// "The Grand Resolution" and "Timeline of Chaos" count.
+    Heading,
+    /// A plain line of text: only a section name, possibly with qualifiers
+    /// ("Issue Summary") or bracketed asides ("Timeline (EAT).").
+    Line,
+}
+
+/// What a heading names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Classification {
+    pub kinds: KindSet,
+    /// The heading is "Mitigation" or similar: its content decides the kind.
+    pub ambiguous: bool,
+}
+
+impl Classification {
+    pub fn is_section(&self) -> bool {
+        self.kinds.is_known() || self.ambiguous
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TableDef {
+    kinds: BTreeMap<String, Vec<String>>,
+    ambiguous: AmbiguousDef,
+    qualifiers: QualifiersDef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AmbiguousDef {
+    headings: Vec<String>,
+    future_cues: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QualifiersDef {
+    words: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct SectionTable {
+    phrases: HashMap<String, KindSet>,
+    ambiguous: HashSet<String>,
+    qualifiers: HashSet<String>,
+    future_cues: Regex,
+}
+
+static BUILTIN: LazyLock<SectionTable> = LazyLock::new(|| {
+    SectionTable::from_toml(include_str!("../../rules/sections.toml"))
+        .unwrap_or_else(|e| panic!("built-in rules/sections.toml is invalid: {e}"))
+});
+
+/// Build a case-insensitive regex that matches any of `phrases` on word boundaries.
+pub fn phrase_regex(phrases: &[String]) -> Result<Regex, regex::Error> {
+    let alternatives: Vec<String> = phrases
+        .iter()
+        .map(|p| {
+            let p = p.trim();
+            match p.strip_suffix('*') {
+                Some(stem) => format!(r"{}\w*", regex::escape(stem)),
+                None => regex::escape(p),
+            }
+        })
+        .collect();
+    Regex::new(&format!(r"(?i)\b(?:{})\b", alternatives.join("|")))
+}
+
+impl SectionTable {
+    pub fn builtin() -> &'static SectionTable {
+        &BUILTIN
+    }
+
+    fn from_toml(text: &str) -> Result<SectionTable, String> {
+        let def: TableDef = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut table = SectionTable {
+            phrases: HashMap::new(),
+            ambiguous: def.ambiguous.headings.iter().map(|h| normalize(h)).collect(),
+            qualifiers: def.qualifiers.words.iter().map(|w| w.to_lowercase()).collect(),
+            future_cues: phrase_regex(&def.ambiguous.future_cues).map_err(|e| e.to_string())?,
+        };
+        table.extend(&def.kinds)?;
+        Ok(table)
+    }
+
+    /// This table with the user's synonyms added (`[sections] timeline = ["sequence"]`).
+    pub fn extended(&self, extra: &BTreeMap<String, Vec<String>>) -> Result<SectionTable, String> {
+        let mut table = self.clone();
+        table.extend(extra)?;
+        Ok(table)
+    }
+
+    fn extend(&mut self, extra: &BTreeMap<String, Vec<String>>) -> Result<(), String> {
+        for (kind, phrases) in extra {
+            let kind: SectionKind = kind.parse()?;
+            for phrase in phrases {
+                let key = normalize(phrase);
+                self.phrases.entry(key).or_default().insert(kind);
+            }
+        }
+        Ok(())
+    }
+
+    /// True if `text` reads as future work: "to prevent this in the future we will...".
+    pub fn mentions_future_work(&self, text: &str) -> bool {
+        self.future_cues.is_match(text)
+    }
+
+    /// The kinds a heading's text names.
+    pub fn classify(&self, heading: &str, strictness: Strictness) -> Classification {
+        let normalized = normalize(heading);
+        if normalized.is_empty() {
+            return Classification::default();
+        }
+        if strictness == Strictness::Line && normalized.split(' ').count() > 7 {
+            return Classification::default();
+        }
+        if strictness == Strictness::Line {
+            return self.classify_segment(&normalized, strictness);
+        }
+        if let Some(found) = self.lookup(&normalized) {
+            return found;
+        }
+        // "Issue Summary: The Authentication Apocalypse", "The Dramatic Climax: Root Cause".
+        let segments: Vec<&str> = normalized
+            .split([':', '|'])
+            .flat_map(|s| s.split(" - "))
+            .flat_map(|s| s.split(" – "))
+            .flat_map(|s| s.split(" — "))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        segments
+            .into_iter()
+            .map(|segment| self.classify_segment(segment, strictness))
+            .find(Classification::is_section)
+            .unwrap_or_default()
+    }
+
+    fn classify_segment(&self, segment: &str, strictness: Strictness) -> Classification {
+        let segment = segment.trim_matches(|c: char| c == ':' || c == ' ' || c == '-');
+        if let Some(found) = self.lookup(segment) {
+            return found;
+        }
+        // "Root cause and resolution", "Improvements/Fixes", "Detection & Response".
+        let parts: Vec<&str> = split_conjunction(segment);
+        if parts.len() > 1 {
+            let mut all = Classification::default();
+            let mut unknown = 0;
+            let mut long_unknown = false;
+            for part in &parts {
+                match self
+                    .lookup(part)
+                    .or_else(|| (strictness == Strictness::Heading).then(|| self.loose(part)).flatten())
+                {
+                    Some(c) => {
+                        all.kinds = all.kinds.union(c.kinds);
+                        all.ambiguous |= c.ambiguous;
+                    }
+                    None => {
+                        unknown += 1;
+                        long_unknown |= part.split(' ').count() > MAX_UNKNOWN_PART_WORDS;
+                    }
+                }
+            }
+            if all.is_section() && (unknown == 0 || strictness == Strictness::Heading && !long_unknown) {
+                return all;
+            }
+        }
+        if strictness == Strictness::Heading
+            && let Some(found) = self.loose(segment)
+        {
+            return found;
+        }
+        Classification::default()
+    }
+
+    /// An exact phrase, possibly after qualifiers ("incident timeline").
+    fn lookup(&self, text: &str) -> Option<Classification> {
+        let mut rest = text;
+        loop {
+            if let Some(kinds) = self.phrases.get(rest) {
+                return Some(Classification {
+                    kinds: *kinds,
+                    ambiguous: false,
+                });
+            }
+            if self.ambiguous.contains(rest) {
+                return Some(Classification {
+                    kinds: KindSet::EMPTY,
+                    ambiguous: true,
+                });
+            }
+            let (word, tail) = rest.split_once(' ')?;
+            if !self.qualifiers.contains(word) {
+                return None;
+            }
+            rest = tail;
+        }
+    }
+
+    /// A phrase with a few words around it: "The Grand Resolution",
+    /// "Timeline of Chaos", "Resolution steps".
+    fn loose(&self, text: &str) -> Option<Classification> {
+        let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.len() > 8 {
+            return None;
+        }
+        // The phrase at the end after up to two words of colour.
+        for skip in 1..=2.min(words.len().saturating_sub(1)) {
+            if let Some(found) = self.lookup(&words[skip..].join(" ")) {
+                return Some(found);
+            }
+        }
+        // The phrase at the start, then "of ..." or up to two more words.
+        for take in (1..words.len()).rev() {
+            let tail = &words[take..];
+            let tail_ok =
+                tail.len() <= 2 || matches!(tail[0], "of" | "for" | "in" | "on" | "to" | "during" | "and" | "with");
+            if tail_ok && let Some(found) = self.lookup(&words[..take].join(" ")) {
+                return Some(found);
+            }
+        }
+        None
+    }
+}
+
+fn split_conjunction(text: &str) -> Vec<&str> {
+    let mut parts = vec![text];
+    for sep in [" and ", " & ", "/", ", ", " + ", " or "] {
+        parts = parts
+            .into_iter()
+            .flat_map(|p| p.split(sep))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+    }
+    parts
+}
+
+static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:section|step|part|chapter)\s+\d+\s*[.:)\-]?|\d+(?:\.\d+)*\s*[.):\-]|\d+\s|\(\d+\)|[ivx]{1,4}\s*[.)]|[a-h]\s*[.)]|0x[0-9a-f]+\.?)\s*",
+    )
+    .expect("valid regex")
+});
+static BRACKETED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\([^)]*\)?|\[[^\]]*\]?|<[^>]*>").expect("valid regex"));
+static SHORTCODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r":[a-z0-9_+\-]+:").expect("valid regex"));
+
+/// Lower-case a heading and strip what does not name the section: numbering,
+/// emoji, `:shortcodes:`, markup characters, bracketed asides, trailing punctuation.
+pub fn normalize(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let lower = SHORTCODE.replace_all(&lower, " ");
+    let lower = BRACKETED.replace_all(&lower, " ");
+    let mut cleaned = String::with_capacity(lower.len());
+    for c in lower.chars() {
+        if c.is_alphanumeric()
+            || matches!(
+                c,
+                '&' | '/' | ',' | ':' | '-' | '–' | '—' | '\'' | ';' | '+' | '|' | '.' | '?'
+            )
+        {
+            cleaned.push(c);
+        } else {
+            cleaned.push(' ');
+        }
+    }
+    let mut collapsed = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    loop {
+        let stripped = NUMBERING.replace(&collapsed, "").into_owned();
+        let trimmed = stripped
+            .trim_matches(|c: char| matches!(c, ':' | '.' | '-' | '–' | '—' | '|' | '?' | ',' | ';' | ' ' | '+' | '/'))
+            .to_string();
+        if trimmed == collapsed {
+            break;
+        }
+        collapsed = trimmed;
+    }
+    collapsed.replace(" :", ":")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str, strictness: Strictness) -> Vec<&'static str> {
+        let c = SectionTable::builtin().classify(text, strictness);
+        let mut v: Vec<&str> = c.kinds.iter().map(|k| k.as_str()).collect();
+        if c.ambiguous {
+            v.push("ambiguous");
+        }
+        v
+    }
+
+    fn heading(text: &str) -> Vec<&'static str> {
+        kinds(text, Strictness::Heading)
+    }
+
+    fn line(text: &str) -> Vec<&'static str> {
+        kinds(text, Strictness::Line)
+    }
+
+    #[test]
+    fn normalization() {
+        assert_eq!(normalize("## 🔥 Timeline"), "timeline");
+        assert_eq!(normalize("2. Root cause"), "root cause");
+        assert_eq!(normalize("Timeline (East African Time - EAT)"), "timeline");
+        assert_eq!(
+            normalize("*Timeline (All the times are in EAT time-zone):*"),
+            "timeline"
+        );
+        assert_eq!(normalize("Root Cause."), "root cause");
+        assert_eq!(normalize(":globe_with_meridians:  Timeline (UTC−05:00)"), "timeline");
+        assert_eq!(normalize("Section 2: Timeline:"), "timeline");
+        assert_eq!(normalize("IV. Lessons Learned"), "lessons learned");
+        assert_eq!(normalize("#Timeline:"), "timeline");
+        assert_eq!(normalize("--Timeline--:"), "timeline");
+        assert_eq!(normalize("0x19. Postmortem"), "postmortem");
+    }
+
+    #[test]
+    fn headings_of_every_kind() {
+        assert_eq!(heading("Issue Summary"), vec!["summary"]);
+        assert_eq!(heading("Executive summary"), vec!["summary"]);
+        assert_eq!(heading("TL;DR"), vec!["summary"]);
+        assert_eq!(heading("What happened?"), vec!["summary"]);
+        assert_eq!(heading("Customer impact"), vec!["impact"]);
+        assert_eq!(heading("Consequences"), vec!["impact"]);
+        assert_eq!(heading("Timeline of events"), vec!["timeline"]);
+        assert_eq!(heading("Chronology"), vec!["timeline"]);
+        assert_eq!(heading("Incident Timeline"), vec!["timeline"]);
+        assert_eq!(heading("Detection"), vec!["detection"]);
+        assert_eq!(heading("Root Cause Analysis:"), vec!["root-cause"]);
+        assert_eq!(heading("Contributing factors"), vec!["root-cause"]);
+        assert_eq!(heading("Trigger"), vec!["root-cause"]);
+        assert_eq!(heading("Resolution and recovery"), vec!["resolution"]);
+        assert_eq!(heading("Immediate Actions Taken:"), vec!["resolution"]);
+        assert_eq!(heading("Corrective and preventative"), vec!["action-items"]);
+        assert_eq!(heading("Corrective and Preventive Measures."), vec!["action-items"]);
+        assert_eq!(heading("Follow-ups"), vec!["action-items"]);
+        assert_eq!(heading("Next steps"), vec!["action-items"]);
+        assert_eq!(heading("Prevention"), vec!["action-items"]);
+        assert_eq!(heading("Lessons Learned"), vec!["lessons-learned"]);
+        assert_eq!(heading("Closing Remarks"), Vec::<&str>::new());
+        assert_eq!(heading("Postmortem"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn combined_and_decorated_headings() {
+        assert_eq!(heading("Root cause and resolution"), vec!["root-cause", "resolution"]);
+        assert_eq!(heading("🕵️‍♂️ Root Cause & Resolution"), vec!["root-cause", "resolution"]);
+        assert_eq!(
+            heading("The Dramatic Climax: Root Cause and Heroic Resolution"),
+            vec!["root-cause", "resolution"]
+        );
+        assert_eq!(heading("Timeline: The Rollercoaster Ride"), vec!["timeline"]);
+        assert_eq!(heading("⏰ Timeline of Chaos:"), vec!["timeline"]);
+        assert_eq!(heading("The Grand Resolution"), vec!["resolution"]);
+        assert_eq!(
+            heading("Mitigation and Preventive Measures:"),
+            vec!["action-items", "ambiguous"]
+        );
+        assert_eq!(heading("Mitigation"), vec!["ambiguous"]);
+        assert_eq!(heading("<span>Timeline:</span>"), vec!["timeline"]);
+        assert_eq!(
+            heading("Earlier this week our server failed; here is a report that details the outage and the response"),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn plain_lines_are_strict() {
+        assert_eq!(line("Issue Summary"), vec!["summary"]);
+        assert_eq!(line("Root Cause."), vec!["root-cause"]);
+        assert_eq!(line("Timeline (EAT)."), vec!["timeline"]);
+        assert_eq!(line("Description:"), vec!["summary"]);
+        assert_eq!(line("Lessons Learned:"), vec!["lessons-learned"]);
+        assert_eq!(line("The Grand Resolution"), Vec::<&str>::new());
+        assert_eq!(line("Resolution was quick"), Vec::<&str>::new());
+        assert_eq!(
+            line("The root cause was some aging infrastructure we had in the company."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(line("Monitoring and Maintenance"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn config_synonyms_extend_the_table() {
+        let mut extra = BTreeMap::new();
+        extra.insert("timeline".to_string(), vec!["Sequence".to_string()]);
+        let t = SectionTable::builtin().extended(&extra).unwrap();
+        assert!(
+            t.classify("Sequence", Strictness::Line)
+                .kinds
+                .contains(SectionKind::Timeline)
+        );
+        extra.insert("timelines".to_string(), vec![]);
+        assert!(SectionTable::builtin().extended(&extra).is_err());
+    }
+
+    #[test]
+    fn future_cues() {
+        let t = SectionTable::builtin();
+        assert!(t.mentions_future_work("To avoid a similar incident in the future, we have"));
+        assert!(!t.mentions_future_work("We replaced the disk and restored service."));
+    }
+}

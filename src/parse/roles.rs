@@ -1,0 +1,170 @@
+//! What a timeline entry marks (impact start, detection, mitigation,
+//! resolution), from the phrase table in `rules/event-roles.toml`.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::headings::phrase_regex;
+use crate::model::EventRole;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TableDef {
+    markers: BTreeMap<String, Vec<String>>,
+    phrases: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct RoleTable {
+    markers: Vec<(EventRole, Vec<String>)>,
+    phrases: BTreeMap<String, Vec<String>>,
+    compiled: Vec<(EventRole, Regex)>,
+}
+
+static BUILTIN: LazyLock<RoleTable> = LazyLock::new(|| {
+    RoleTable::from_toml(include_str!("../../rules/event-roles.toml"))
+        .unwrap_or_else(|e| panic!("built-in rules/event-roles.toml is invalid: {e}"))
+});
+
+pub fn parse_role(name: &str) -> Result<EventRole, String> {
+    EventRole::ALL.into_iter().find(|r| r.as_str() == name).ok_or_else(|| {
+        let names: Vec<&str> = EventRole::ALL.iter().map(|r| r.as_str()).collect();
+        format!("unknown event role `{name}` (expected one of {})", names.join(", "))
+    })
+}
+
+impl RoleTable {
+    pub fn builtin() -> &'static RoleTable {
+        &BUILTIN
+    }
+
+    fn from_toml(text: &str) -> Result<RoleTable, String> {
+        let def: TableDef = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut markers = Vec::new();
+        for (role, list) in def.markers {
+            markers.push((parse_role(&role)?, list));
+        }
+        let mut table = RoleTable {
+            markers,
+            phrases: def.phrases,
+            compiled: Vec::new(),
+        };
+        table.compile()?;
+        Ok(table)
+    }
+
+    fn compile(&mut self) -> Result<(), String> {
+        self.compiled.clear();
+        for role in EventRole::ALL {
+            if let Some(list) = self.phrases.get(role.as_str()) {
+                let re = phrase_regex(list).map_err(|e| e.to_string())?;
+                self.compiled.push((role, re));
+            }
+        }
+        for (role, _) in &self.markers {
+            // Every marker's role is also a phrase role, so the set is complete.
+            if !self.compiled.iter().any(|(r, _)| r == role) {
+                return Err(format!("role `{}` has markers but no phrases", role.as_str()));
+            }
+        }
+        Ok(())
+    }
+
+    /// This table with the user's phrases added (`[roles] detection = ["..."]`).
+    pub fn extended(&self, extra: &BTreeMap<String, Vec<String>>) -> Result<RoleTable, String> {
+        let mut table = self.clone();
+        for (role, list) in extra {
+            parse_role(role)?;
+            table
+                .phrases
+                .entry(role.clone())
+                .or_default()
+                .extend(list.iter().cloned());
+        }
+        table.compile()?;
+        Ok(table)
+    }
+
+    /// The role an entry's text gives it: an upper-case marker if present,
+    /// else the phrase that comes first in the text.
+    pub fn classify(&self, text: &str) -> Option<EventRole> {
+        for (role, markers) in &self.markers {
+            if markers.iter().any(|m| text.contains(m.as_str())) {
+                return Some(*role);
+            }
+        }
+        self.compiled
+            .iter()
+            .filter_map(|(role, re)| re.find(text).map(|m| (m.start(), *role)))
+            .min_by_key(|(start, _)| *start)
+            .map(|(_, role)| role)
+    }
+
+    /// Where `text` tells that something was done to restore service.
+    pub fn find_restoration(&self, text: &str) -> Option<std::ops::Range<usize>> {
+        self.compiled
+            .iter()
+            .filter(|(role, _)| matches!(role, EventRole::Mitigation | EventRole::Resolution))
+            .filter_map(|(_, re)| re.find(text).map(|m| m.range()))
+            .min_by_key(|r| r.start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role(text: &str) -> Option<&'static str> {
+        RoleTable::builtin().classify(text).map(EventRole::as_str)
+    }
+
+    #[test]
+    fn phrases() {
+        assert_eq!(
+            role("Our monitoring system signaled an issue with a server"),
+            Some("detection")
+        );
+        assert_eq!(role("Pagers alerted on-call team"), Some("detection"));
+        assert_eq!(
+            role("Our clients started receiving a http 500 error."),
+            Some("impact-start")
+        );
+        assert_eq!(role("Server Outage begins"), Some("impact-start"));
+        assert_eq!(role("Successful rollback"), Some("mitigation"));
+        assert_eq!(role("100% of traffic back online"), Some("resolution"));
+        assert_eq!(
+            role("We verified that all services were back online"),
+            Some("resolution")
+        );
+        assert_eq!(role("Configuration of servers begin"), None);
+    }
+
+    #[test]
+    fn markers_win() {
+        assert_eq!(role("**OUTAGE ENDS** alerts cleared"), Some("resolution"));
+        assert_eq!(role("OUTAGE BEGINS -- errors were noticed"), Some("impact-start"));
+    }
+
+    #[test]
+    fn restoration() {
+        let t = RoleTable::builtin();
+        assert!(
+            t.find_restoration("This was corrected by replacing the faulty parts")
+                .is_some()
+        );
+        assert!(t.find_restoration("The disk filled up.").is_none());
+    }
+
+    #[test]
+    fn config_extends_phrases() {
+        let mut extra = BTreeMap::new();
+        extra.insert("detection".to_string(), vec!["canary screamed".to_string()]);
+        let t = RoleTable::builtin().extended(&extra).unwrap();
+        assert_eq!(t.classify("the canary screamed"), Some(EventRole::Detection));
+        extra.insert("detect".to_string(), vec![]);
+        assert!(RoleTable::builtin().extended(&extra).is_err());
+    }
+}

@@ -1,0 +1,438 @@
+//! Sections, title and metadata from the block list.
+//!
+//! A heading is anything that acts as one: markdown and HTML headings, a bold
+//! or italic line, a short plain line that names a section ("Root Cause."), a
+//! bold label that starts a paragraph, a one-item list naming a section.
+//! Text that only acts as a heading gets level 7, so it nests under markdown
+//! headings. A section runs to the next heading at the same or a higher level,
+//! or to the next heading of a known kind: authors nest headings carelessly,
+//! and "## Root cause" under "# Timeline" is still its own section.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::headings::{Classification, SectionTable, Strictness, normalize};
+use super::markdown::{Block, BlockKind, Line, Markdown};
+use crate::model::{Heading, HeadingStyle, KindSet, MetadataField, Section, Title};
+use crate::source::Span;
+use crate::time::date::parse_date_prefix;
+
+/// A heading that text-acting-as-heading gets, below every markdown level.
+pub const PSEUDO_LEVEL: u8 = 7;
+
+/// Longest bold or italic line that may act as a heading.
+const MAX_EMPHATIC_HEADING_WORDS: usize = 12;
+
+/// Metadata keys that may also be written as a heading with a one-line body.
+const METADATA_HEADINGS: &[&str] = &[
+    "date",
+    "author",
+    "authors",
+    "status",
+    "severity",
+    "owner",
+    "owners",
+    "incident id",
+    "id",
+    "incident date",
+    "date of incident",
+    "reported by",
+];
+
+pub(crate) struct Candidate<'a> {
+    pub heading: Heading<'a>,
+    pub class: Classification,
+    pub content_start: usize,
+}
+
+static HTML_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?is)<h([1-6])\b[^>]*>(.*?)</h[1-6]\s*>").expect("valid regex"));
+static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->|<[^>]*>").expect("valid regex"));
+static PLAIN_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*([A-Za-z][A-Za-z0-9 &/'()-]{0,40}?)\s*:\s*\S").expect("valid regex"));
+static METADATA_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*([A-Za-z][A-Za-z0-9 #/'-]{0,30}?)\s*:\s*(\S.*?)\s*$").expect("valid regex"));
+
+fn joined_text<'a>(lines: &[Line<'a>]) -> Cow<'a, str> {
+    match lines {
+        [one] => one.text.clone(),
+        many => Cow::Owned(many.iter().map(|l| l.text.trim()).collect::<Vec<_>>().join(" ")),
+    }
+}
+
+fn lines_span(lines: &[Line<'_>], fallback: Span) -> Span {
+    match (lines.first(), lines.last()) {
+        (Some(first), Some(last)) => Span::new(first.span.start, last.span.end),
+        _ => fallback,
+    }
+}
+
+fn is_date_like(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    parse_date_prefix(t).is_some() || {
+        let lower = t.to_ascii_lowercase();
+        lower.starts_with("day ") && lower[4..].starts_with(|c: char| c.is_ascii_digit())
+    }
+}
+
+/// A bold line that could be an unlisted heading ("**Closing remarks**"),
+/// as opposed to an emphasised sentence.
+fn looks_like_title(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && t.len() <= 80
+        && t.split_whitespace().count() <= 8
+        && !t.ends_with(['.', '!', ','])
+        && !is_date_like(t)
+}
+
+pub(crate) fn collect_candidates<'a>(src: &'a str, md: &Markdown<'a>, table: &SectionTable) -> Vec<Candidate<'a>> {
+    let mut out = Vec::new();
+    for block in &md.blocks {
+        match block.kind {
+            BlockKind::Heading { level } => {
+                let text = joined_text(&block.lines);
+                let span = lines_span(&block.lines, block.span);
+                let after_indent = block.span.slice(src).trim_start();
+                let style = if after_indent.starts_with('#') {
+                    HeadingStyle::Atx
+                } else {
+                    HeadingStyle::Setext
+                };
+                out.push(Candidate {
+                    class: table.classify(&text, Strictness::Heading),
+                    heading: Heading {
+                        text,
+                        span,
+                        level,
+                        style,
+                    },
+                    content_start: block.span.end,
+                });
+            }
+            BlockKind::Html => html_candidates(block, table, &mut out),
+            BlockKind::Paragraph if block.item.is_none() => paragraph_candidates(block, table, &mut out),
+            BlockKind::Paragraph => list_item_candidate(src, md, block, table, &mut out),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn html_candidates<'a>(block: &Block<'a>, table: &SectionTable, out: &mut Vec<Candidate<'a>>) {
+    for line in &block.lines {
+        for caps in HTML_HEADING.captures_iter(&line.text) {
+            let (Some(all), Some(level), Some(inner)) = (caps.get(0), caps.get(1), caps.get(2)) else {
+                continue;
+            };
+            let text = HTML_TAG.replace_all(inner.as_str(), "").trim().to_string();
+            let span = line.source_span(all.range());
+            out.push(Candidate {
+                class: table.classify(&text, Strictness::Heading),
+                heading: Heading {
+                    text: Cow::Owned(text),
+                    span,
+                    level: level.as_str().parse().unwrap_or(2),
+                    style: HeadingStyle::Html,
+                },
+                content_start: span.end,
+            });
+        }
+    }
+}
+
+fn paragraph_candidates<'a>(block: &Block<'a>, table: &SectionTable, out: &mut Vec<Candidate<'a>>) {
+    let single_line = block.lines.len() == 1;
+    for (i, line) in block.lines.iter().enumerate() {
+        let text = line.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let pseudo = |text: Cow<'a, str>, span: Span, style, class, content_start| Candidate {
+            heading: Heading {
+                text,
+                span,
+                level: PSEUDO_LEVEL,
+                style,
+            },
+            class,
+            content_start,
+        };
+        if line.is_wholly_emphatic() {
+            // An emphasised sentence is emphasis, not a heading.
+            if text.split_whitespace().count() > MAX_EMPHATIC_HEADING_WORDS || text.contains(". ") {
+                continue;
+            }
+            let class = table.classify(text, Strictness::Heading);
+            if class.is_section() || single_line && looks_like_title(text) {
+                out.push(pseudo(
+                    trimmed(line),
+                    line.span,
+                    HeadingStyle::Emphasis,
+                    class,
+                    line.span.end,
+                ));
+            }
+            continue;
+        }
+        if text.len() <= 80 {
+            let class = table.classify(text, Strictness::Line);
+            if class.is_section() {
+                out.push(pseudo(
+                    trimmed(line),
+                    line.span,
+                    HeadingStyle::PlainText,
+                    class,
+                    line.span.end,
+                ));
+                continue;
+            }
+        }
+        if let Some((label, rest)) = line.leading_emphatic_label() {
+            let class = table.classify(&line.text[label.clone()], Strictness::Heading);
+            if class.is_section() {
+                let span = line.source_span(label.clone());
+                let content_start = line.source_span(rest..line.text.len()).start;
+                let text = Cow::Owned(line.text[label].to_string());
+                out.push(pseudo(text, span, HeadingStyle::Label, class, content_start));
+            }
+            continue;
+        }
+        if i == 0
+            && let Some(caps) = PLAIN_LABEL.captures(&line.text)
+            && let Some(label) = caps.get(1)
+            && label.as_str().split_whitespace().count() <= 5
+        {
+            let class = table.classify(label.as_str(), Strictness::Line);
+            if class.is_section() {
+                let span = line.source_span(label.range());
+                let colon = line.text[label.end()..]
+                    .find(':')
+                    .map_or(label.end(), |c| label.end() + c + 1);
+                let content_start = line.source_span(colon..line.text.len()).start;
+                let text = Cow::Owned(label.as_str().to_string());
+                out.push(pseudo(text, span, HeadingStyle::Label, class, content_start));
+            }
+        }
+    }
+}
+
+fn trimmed<'a>(line: &Line<'a>) -> Cow<'a, str> {
+    match &line.text {
+        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+        Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
+    }
+}
+
+/// `2. Timeline` or `1. **Issue Summary:**` as the only item of its list.
+fn list_item_candidate<'a>(
+    src: &str,
+    md: &Markdown<'a>,
+    block: &Block<'a>,
+    table: &SectionTable,
+    out: &mut Vec<Candidate<'a>>,
+) {
+    let Some(item_ref) = block.item else {
+        return;
+    };
+    let Some(item) = md.items.get(item_ref.id as usize) else {
+        return;
+    };
+    let alone = md.list_sizes.get(item.list as usize) == Some(&1);
+    let [line] = block.lines.as_slice() else {
+        return;
+    };
+    let rest_of_item = Span::new(block.span.end, item.span.end.max(block.span.end)).slice(src);
+    if item.depth != 1 || !item_ref.first_block || !alone || !rest_of_item.trim().is_empty() || line.is_link_only() {
+        return;
+    }
+    let strictness = if line.is_wholly_emphatic() {
+        Strictness::Heading
+    } else {
+        Strictness::Line
+    };
+    let class = table.classify(&line.text, strictness);
+    if class.is_section() {
+        out.push(Candidate {
+            heading: Heading {
+                text: trimmed(line),
+                span: line.span,
+                level: PSEUDO_LEVEL,
+                style: HeadingStyle::ListItem,
+            },
+            class,
+            content_start: item.span.end,
+        });
+    }
+}
+
+/// Whether `span` holds anything a reader would call content.
+pub(crate) fn has_content(src: &str, md: &Markdown<'_>, span: Span) -> bool {
+    if span.is_empty() {
+        return false;
+    }
+    md.blocks_in(span).any(|b| {
+        let part = Span::new(b.span.start.max(span.start), b.span.end.min(span.end));
+        let text = part.slice(src);
+        match b.kind {
+            BlockKind::ThematicBreak => false,
+            BlockKind::Code { .. } => !text.trim().is_empty(),
+            _ => text.contains("<img") || HTML_TAG.replace_all(text, "").chars().any(char::is_alphanumeric),
+        }
+    })
+}
+
+pub(crate) struct Outline<'a> {
+    pub sections: Vec<Section<'a>>,
+    /// For each section, whether its kind depends on its content ("Mitigation").
+    pub ambiguous: Vec<bool>,
+}
+
+/// Turn candidates into sections with spans.
+pub(crate) fn build_outline<'a>(
+    src: &str,
+    md: &Markdown<'a>,
+    candidates: Vec<Candidate<'a>>,
+    end: usize,
+) -> Outline<'a> {
+    let starts: Vec<(u8, bool, usize)> = candidates
+        .iter()
+        .map(|c| (c.heading.level, c.class.is_section(), c.heading.span.start))
+        .collect();
+    let mut sections = Vec::with_capacity(candidates.len());
+    let mut ambiguous = Vec::with_capacity(candidates.len());
+    for (i, c) in candidates.into_iter().enumerate() {
+        let section_end = starts[i + 1..]
+            .iter()
+            .find(|(level, known, _)| *level <= c.heading.level || *known)
+            .map_or(end, |(_, _, start)| *start);
+        let content_start = c.content_start.min(section_end);
+        let body = Span::new(content_start, section_end);
+        let has_subsections = starts.get(i + 1).is_some_and(|(level, _, _)| *level > c.heading.level);
+        let kinds = if c.class.kinds.is_empty() && !c.class.ambiguous {
+            KindSet::EMPTY
+        } else {
+            c.class.kinds
+        };
+        sections.push(Section {
+            span: Span::new(c.heading.span.start, section_end.max(c.heading.span.end)),
+            has_content: has_content(src, md, body),
+            heading: c.heading,
+            kinds,
+            body,
+            has_subsections,
+        });
+        ambiguous.push(c.class.ambiguous);
+    }
+    Outline { sections, ambiguous }
+}
+
+/// `Key: value` lines before the first known section, front matter, and
+/// headings such as `## Date` whose body is one short line.
+pub(crate) fn collect_metadata<'a>(md: &Markdown<'a>, sections: &[Section<'a>]) -> Vec<MetadataField<'a>> {
+    let mut fields = Vec::new();
+    let top_end = sections
+        .iter()
+        .find(|s| s.kinds.is_known())
+        .map_or(usize::MAX, |s| s.span.start);
+    for block in &md.blocks {
+        let in_scope = match block.kind {
+            BlockKind::FrontMatter => true,
+            BlockKind::Paragraph => block.item.is_none() && block.span.start < top_end,
+            _ => false,
+        };
+        if !in_scope {
+            continue;
+        }
+        for line in &block.lines {
+            if line.span.start >= top_end {
+                break;
+            }
+            if let Some(field) = metadata_line(line) {
+                fields.push(field);
+            }
+        }
+    }
+    for section in sections {
+        let key = normalize(&section.heading.text);
+        if section.kinds.is_known() || !section.heading.style.is_markup() || !METADATA_HEADINGS.contains(&key.as_str())
+        {
+            continue;
+        }
+        let value_line = md
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph && section.body.contains(b.span))
+            .flat_map(|b| b.lines.iter())
+            .find(|l| !l.text.trim().is_empty());
+        if let Some(line) = value_line
+            && line.text.len() <= 120
+        {
+            fields.push(MetadataField {
+                key,
+                key_span: section.heading.span,
+                value: trimmed(line),
+                value_span: line.span,
+            });
+        }
+    }
+    fields
+}
+
+fn metadata_line<'a>(line: &Line<'a>) -> Option<MetadataField<'a>> {
+    let caps = METADATA_LINE.captures(&line.text)?;
+    let key = caps.get(1)?;
+    let value = caps.get(2)?;
+    if key.as_str().split_whitespace().count() > 4 {
+        return None;
+    }
+    let value_text = match &line.text {
+        Cow::Borrowed(s) => Cow::Borrowed(&s[value.range()]),
+        Cow::Owned(s) => Cow::Owned(s[value.range()].to_string()),
+    };
+    Some(MetadataField {
+        key: key
+            .as_str()
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+        key_span: line.source_span(key.range()),
+        value: Cow::Owned(value_text.trim_matches('"').to_string()),
+        value_span: line.source_span(value.range()),
+    })
+}
+
+/// The document's title: a markdown heading that names no section and comes
+/// before every section, else `Title:` metadata, else a bold first line.
+pub(crate) fn find_title<'a>(sections: &[Section<'a>], metadata: &[MetadataField<'a>]) -> Option<Title<'a>> {
+    let first_known = sections
+        .iter()
+        .position(|s| s.kinds.is_known())
+        .unwrap_or(sections.len());
+    let heading = sections[..first_known]
+        .iter()
+        .find(|s| s.heading.style.is_markup() && !s.heading.text.trim().is_empty())
+        .filter(|s| !METADATA_HEADINGS.contains(&normalize(&s.heading.text).as_str()));
+    if let Some(s) = heading {
+        return Some(Title {
+            text: s.heading.text.clone(),
+            span: s.heading.span,
+        });
+    }
+    if let Some(m) = metadata.iter().find(|m| m.key == "title") {
+        return Some(Title {
+            text: m.value.clone(),
+            span: m.value_span,
+        });
+    }
+    sections[..first_known]
+        .iter()
+        .find(|s| s.heading.style == HeadingStyle::Emphasis)
+        .map(|s| Title {
+            text: s.heading.text.clone(),
+            span: s.heading.span,
+        })
+}

@@ -1,0 +1,424 @@
+//! Timeline entries from the blocks of a timeline section.
+//!
+//! An entry is a list item, a table row, a heading, or a line of text that
+//! starts with a time. Nested items under a timed item are its details, not
+//! entries. A line, item or heading that holds only a date (`**2023-08-04**`)
+//! carries that date to the entries below it.
+
+use std::collections::HashSet;
+
+use super::markdown::{Block, BlockKind, Line, Markdown};
+use super::roles::RoleTable;
+use crate::model::{EntryOrigin, Spanned, TimelineEntry, WrittenTime};
+use crate::source::Span;
+use crate::text::starts_with_ignore_case;
+use crate::time::clock::ClockOptions;
+use crate::time::date::DateParts;
+use crate::time::timestamp::{Timestamp, parse_timestamp_prefix, shift};
+use crate::time::zone::ZoneTable;
+
+/// Words people put before a time at the start of an entry.
+const LEAD_WORDS: &[&str] = &[
+    "at ",
+    "around ",
+    "about ",
+    "approximately ",
+    "approx. ",
+    "approx ",
+    "by ",
+    "on ",
+    "from ",
+    "~",
+];
+
+/// A time at the start of a line of text, and where the description starts.
+struct LeadingTime {
+    ts: Timestamp,
+    description_start: usize,
+}
+
+fn leading_time(text: &str, zones: &ZoneTable, opts: ClockOptions) -> Option<LeadingTime> {
+    let decoration = |c: char| {
+        c.is_whitespace() || matches!(c, '•' | '·' | '-' | '–' | '—' | '*' | '>' | '|' | '[' | '(' | '#' | '+')
+    };
+    let mut start = text.len() - text.trim_start_matches(decoration).len();
+    let rest = &text[start..];
+    if let Some(word) = LEAD_WORDS
+        .iter()
+        .find(|w| rest.len() > w.len() && starts_with_ignore_case(rest, w))
+    {
+        start += word.len();
+    }
+    let mut ts = parse_timestamp_prefix(&text[start..], zones, opts)?;
+    shift(&mut ts, start);
+    let after = &text[ts.range.end..];
+    // A time glued to a word (`9:00am-ish`) is fine; a date glued to digits is not.
+    let separators = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ':' | '-' | '–' | '—' | '|' | ')' | ']' | '>' | '→' | ',' | '.' | '*' | '_'
+            )
+    };
+    let description_start = ts.range.end + (after.len() - after.trim_start_matches(separators).len());
+    Some(LeadingTime { ts, description_start })
+}
+
+fn written(line: &Line<'_>, ts: &Timestamp) -> WrittenTime {
+    let span = |r: &std::ops::Range<usize>| line.source_span(r.clone());
+    WrittenTime {
+        span: span(&ts.range),
+        date: ts.date.as_ref().map(|d| Spanned::new(d.value, span(&d.range))),
+        time: ts.time.as_ref().map(|t| Spanned::new(t.value, span(&t.range))),
+        end_time: ts.end_time.as_ref().map(|t| Spanned::new(t.value, span(&t.range))),
+        zone: ts.zone.as_ref().map(|z| Spanned::new(z.value.clone(), span(&z.range))),
+    }
+}
+
+/// Collects entries in document order and carries dates down.
+struct Builder<'t> {
+    zones: &'t ZoneTable,
+    roles: &'t RoleTable,
+    entries: Vec<TimelineEntry>,
+    carried: Option<Spanned<DateParts>>,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, mut entry: TimelineEntry, description_text: &str) {
+        if let Some(date) = entry.written.as_ref().and_then(|w| w.date.clone()) {
+            self.carried = Some(date);
+        } else {
+            entry.carried_date = self.carried.clone();
+        }
+        entry.role = self.roles.classify(description_text);
+        self.entries.push(entry);
+    }
+
+    /// A line that may be an entry or a date heading. Returns whether it was either.
+    fn line(&mut self, line: &Line<'_>, origin: EntryOrigin, block_end: usize, opts: ClockOptions) -> bool {
+        let Some(found) = leading_time(&line.text, self.zones, opts) else {
+            return false;
+        };
+        let description = line.text[found.description_start..].trim_end();
+        if found.ts.is_date_only() && description.split_whitespace().count() <= 1 {
+            if let Some(d) = &found.ts.date {
+                self.carried = Some(Spanned::new(d.value, line.source_span(d.range.clone())));
+            }
+            return true;
+        }
+        let written = written(line, &found.ts);
+        let description_span = line.source_span(found.description_start..line.text.len());
+        let description_span = Span::new(
+            description_span.start,
+            description_span.end.max(block_end.min(line.span.end)),
+        );
+        let entry = TimelineEntry {
+            span: line.span,
+            origin,
+            written: Some(written),
+            description: description_span,
+            carried_date: None,
+            role: None,
+        };
+        self.push(entry, description);
+        true
+    }
+}
+
+/// Entries of the timeline sections whose bodies are `bodies`.
+pub(crate) fn extract_entries(
+    src: &str,
+    md: &Markdown<'_>,
+    bodies: &[Span],
+    zones: &ZoneTable,
+    roles: &RoleTable,
+) -> Vec<TimelineEntry> {
+    let mut b = Builder {
+        zones,
+        roles,
+        entries: Vec::new(),
+        carried: None,
+    };
+    // Items that became entries: their descendants are details.
+    let mut entry_items: HashSet<u32> = HashSet::new();
+    let mut table_columns: Option<(u32, TableColumns)> = None;
+    let default_opts = ClockOptions::default();
+    for block in &md.blocks {
+        if !bodies
+            .iter()
+            .any(|body| body.start < block.span.end && block.span.start < body.end)
+        {
+            continue;
+        }
+        let body = bodies
+            .iter()
+            .find(|body| body.start < block.span.end && block.span.start < body.end)
+            .copied()
+            .unwrap_or_default();
+        match block.kind {
+            BlockKind::TableRow { table, header } => {
+                if table_columns.as_ref().is_none_or(|(id, _)| *id != table) {
+                    table_columns = Some((table, TableColumns::find(md, table, zones)));
+                }
+                if header {
+                    continue;
+                }
+                if let Some((_, cols)) = &table_columns {
+                    table_row(src, &mut b, block, cols);
+                }
+            }
+            BlockKind::Paragraph if block.item.is_some() => {
+                list_item(md, &mut b, block, &mut entry_items, default_opts);
+            }
+            BlockKind::Paragraph | BlockKind::Code { fenced: false } => {
+                let mut last_entry: Option<usize> = None;
+                for line in block.lines.iter().filter(|l| body.contains(l.span)) {
+                    if b.line(line, EntryOrigin::Line, line.span.end, default_opts) {
+                        last_entry = (b.entries.last().map(|e| e.span) == Some(line.span)).then(|| b.entries.len() - 1);
+                    } else if let Some(i) = last_entry
+                        && !line.text.trim().is_empty()
+                    {
+                        // A line that continues the entry above it.
+                        let e = &mut b.entries[i];
+                        e.description = Span::new(e.description.start, line.span.end);
+                    }
+                }
+            }
+            BlockKind::Heading { .. } => {
+                if let Some(line) = block.lines.first() {
+                    b.line(line, EntryOrigin::Heading, line.span.end, default_opts);
+                }
+            }
+            _ => {}
+        }
+    }
+    b.entries
+}
+
+fn list_item(
+    md: &Markdown<'_>,
+    b: &mut Builder<'_>,
+    block: &Block<'_>,
+    entry_items: &mut HashSet<u32>,
+    opts: ClockOptions,
+) {
+    let Some(item_ref) = block.item else {
+        return;
+    };
+    if !item_ref.first_block {
+        return;
+    }
+    let Some(item) = md.items.get(item_ref.id as usize) else {
+        return;
+    };
+    let mut ancestor = item.parent;
+    while let Some(id) = ancestor {
+        if entry_items.contains(&id) {
+            return;
+        }
+        ancestor = md.items.get(id as usize).and_then(|i| i.parent);
+    }
+    let Some(line) = block.lines.first() else {
+        return;
+    };
+    let before = b.entries.len();
+    let block_end = block.lines.last().map_or(line.span.end, |l| l.span.end);
+    if b.line(line, EntryOrigin::ListItem { depth: item.depth }, block_end, opts) {
+        if b.entries.len() > before {
+            entry_items.insert(item_ref.id);
+            if let Some(e) = b.entries.last_mut() {
+                e.description = Span::new(e.description.start, block_end.max(e.description.start));
+            }
+        }
+        return;
+    }
+    // An item with text and no time: an entry without a time, unless its
+    // children carry the times (`- **Detection:**` then `  - 15:30 UTC`).
+    let has_children = md.items.iter().any(|child| child.parent == Some(item_ref.id));
+    if line.text.trim().is_empty() || has_children {
+        return;
+    }
+    b.entries.push(TimelineEntry {
+        span: line.span,
+        origin: EntryOrigin::ListItem { depth: item.depth },
+        written: None,
+        description: Span::new(line.span.start, block_end),
+        carried_date: b.carried.clone(),
+        role: b.roles.classify(&line.text),
+    });
+}
+
+/// Which columns of a table hold the time, the date and the description.
+#[derive(Debug)]
+struct TableColumns {
+    time: Option<usize>,
+    date: Option<usize>,
+}
+
+impl TableColumns {
+    fn find(md: &Markdown<'_>, table: u32, zones: &ZoneTable) -> TableColumns {
+        let rows: Vec<&Block<'_>> = md
+            .blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::TableRow { table: t, .. } if t == table))
+            .collect();
+        let header = rows
+            .iter()
+            .find(|b| matches!(b.kind, BlockKind::TableRow { header: true, .. }));
+        let mut time = None;
+        let mut date = None;
+        if let Some(header) = header {
+            for (i, cell) in header.lines.iter().enumerate() {
+                let h = cell.text.to_lowercase();
+                if time.is_none()
+                    && ["time", "when", "timestamp", "hour", "clock"]
+                        .iter()
+                        .any(|k| h.contains(k))
+                {
+                    time = Some(i);
+                } else if date.is_none() && (h.contains("date") || h.trim() == "day") {
+                    date = Some(i);
+                }
+            }
+        }
+        if time.is_none() {
+            // No header says which: take the column whose cells start with times.
+            let body: Vec<&&Block<'_>> = rows
+                .iter()
+                .filter(|b| !matches!(b.kind, BlockKind::TableRow { header: true, .. }))
+                .collect();
+            let width = body.iter().map(|b| b.lines.len()).max().unwrap_or(0);
+            let opts = ClockOptions {
+                dot_without_meridiem: true,
+            };
+            let best = (0..width)
+                .map(|col| {
+                    let n = body
+                        .iter()
+                        .filter(|row| {
+                            row.lines
+                                .get(col)
+                                .and_then(|c| leading_time(&c.text, zones, opts))
+                                .is_some_and(|t| t.ts.time.is_some())
+                        })
+                        .count();
+                    (n, col)
+                })
+                .max_by_key(|(n, col)| (*n, std::cmp::Reverse(*col)));
+            if let Some((n, col)) = best
+                && n > 0
+                && n * 2 >= body.len()
+            {
+                time = Some(col);
+            }
+        }
+        if time.is_none() && date.is_some() {
+            time = date.take();
+        }
+        TableColumns { time, date }
+    }
+}
+
+fn table_row(src: &str, b: &mut Builder<'_>, block: &Block<'_>, cols: &TableColumns) {
+    let Some(time_col) = cols.time else {
+        return;
+    };
+    let row_span = {
+        let text = block.span.slice(src);
+        Span::new(block.span.start, block.span.start + text.trim_end().len())
+    };
+    if block.is_blank() {
+        b.entries.push(TimelineEntry {
+            span: row_span,
+            origin: EntryOrigin::TableRow { empty: true },
+            written: None,
+            description: Span::empty_at(row_span.end),
+            carried_date: b.carried.clone(),
+            role: None,
+        });
+        return;
+    }
+    let opts = ClockOptions {
+        dot_without_meridiem: true,
+    };
+    let description_cell = block
+        .lines
+        .iter()
+        .enumerate()
+        .find(|(i, c)| Some(*i) != cols.time && Some(*i) != cols.date && !c.text.trim().is_empty())
+        .map(|(_, c)| c);
+    let description_text = description_cell.map_or("", |c| c.text.as_ref());
+    let description = description_cell.map_or(Span::empty_at(row_span.end), |c| c.span);
+    let mut written_time = block
+        .lines
+        .get(time_col)
+        .and_then(|cell| leading_time(&cell.text, b.zones, opts).map(|t| written(cell, &t.ts)));
+    if let Some(date_col) = cols.date
+        && let Some(cell) = block.lines.get(date_col)
+        && let Some(found) = leading_time(&cell.text, b.zones, opts)
+        && let Some(date) = &found.ts.date
+    {
+        let date = Spanned::new(date.value, cell.source_span(date.range.clone()));
+        match &mut written_time {
+            Some(w) if w.date.is_none() => {
+                w.span = w.span.cover(date.span);
+                w.date = Some(date);
+            }
+            Some(_) => {}
+            None => {
+                b.carried = Some(date);
+            }
+        }
+    }
+    let entry = TimelineEntry {
+        span: row_span,
+        origin: EntryOrigin::TableRow { empty: false },
+        written: written_time,
+        description,
+        carried_date: None,
+        role: None,
+    };
+    if entry.written.is_none() {
+        let mut entry = entry;
+        entry.carried_date = b.carried.clone();
+        entry.role = b.roles.classify(description_text);
+        b.entries.push(entry);
+    } else {
+        b.push(entry, description_text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lead(text: &str) -> Option<(String, String)> {
+        let t = leading_time(text, ZoneTable::builtin(), ClockOptions::default())?;
+        Some((
+            text[t.ts.range.clone()].to_string(),
+            text[t.description_start..].to_string(),
+        ))
+    }
+
+    #[test]
+    fn leading_times() {
+        assert_eq!(
+            lead("9:00 AM: Alert fired"),
+            Some(("9:00 AM".into(), "Alert fired".into()))
+        );
+        assert_eq!(lead("[10:00] deploy"), Some(("10:00".into(), "deploy".into())));
+        assert_eq!(
+            lead("At 10:15 AM, the team"),
+            Some(("10:15 AM".into(), "the team".into()))
+        );
+        assert_eq!(
+            lead("• 14:05 UTC — rollback"),
+            Some(("14:05 UTC".into(), "rollback".into()))
+        );
+        assert_eq!(
+            lead("10:05 AM Sitewide update"),
+            Some(("10:05 AM".into(), "Sitewide update".into()))
+        );
+        assert_eq!(lead("The alert fired at 9:00"), None);
+    }
+}

@@ -1,0 +1,121 @@
+//! `pmlint parse --format json`: the incident model as JSON, the debugging
+//! window into the parser. The schema is documented in the README.
+
+use serde_json::{Value, json};
+
+use crate::model::{Incident, Spanned, TimelineEntry, WrittenTime};
+use crate::source::{Source, Span};
+use crate::time::clock::{ClockTime, Meridiem};
+use crate::time::date::{DateParts, MonthDay};
+
+fn span(source: &Source, span: Span) -> Value {
+    let start = source.position(span.start);
+    let end = source.position(span.end);
+    json!({
+        "start": span.start,
+        "end": span.end,
+        "line": start.line,
+        "column": start.column,
+        "end_line": end.line,
+        "end_column": end.column,
+    })
+}
+
+fn text_at(source: &Source, s: Span) -> Value {
+    json!({ "text": s.slice(&source.text), "span": span(source, s) })
+}
+
+fn date(source: &Source, d: &Spanned<DateParts>) -> Value {
+    let (month, day, ambiguous) = match d.value.month_day {
+        MonthDay::Known { month, day } => (Some(month), Some(day), false),
+        MonthDay::Numeric { .. } => match d.value.month_day(None) {
+            Some((m, day)) => (Some(m), Some(day), false),
+            None => (None, None, true),
+        },
+    };
+    json!({
+        "text": d.span.slice(&source.text),
+        "span": span(source, d.span),
+        "year": d.value.year,
+        "month": month,
+        "day": day,
+        "order_ambiguous": ambiguous,
+        "weekday": d.value.weekday.map(|w| w.to_string()),
+    })
+}
+
+fn clock(source: &Source, t: &Spanned<ClockTime>) -> Value {
+    let v = &t.value;
+    json!({
+        "text": t.span.slice(&source.text),
+        "span": span(source, t.span),
+        "hour": v.hour,
+        "minute": v.minute,
+        "second": v.second,
+        "meridiem": v.meridiem.map(|m| match m { Meridiem::Am => "am", Meridiem::Pm => "pm" }),
+        "reads_as": v.naive().map(|n| n.format("%H:%M:%S").to_string()),
+        "problem": v.problem().map(|p| p.describe()),
+    })
+}
+
+fn written(source: &Source, w: &WrittenTime) -> Value {
+    json!({
+        "text": w.span.slice(&source.text),
+        "span": span(source, w.span),
+        "date": w.date.as_ref().map(|d| date(source, d)),
+        "time": w.time.as_ref().map(|t| clock(source, t)),
+        "end_time": w.end_time.as_ref().map(|t| clock(source, t)),
+        "zone": w.zone.as_ref().map(|z| json!({
+            "text": z.span.slice(&source.text),
+            "span": span(source, z.span),
+            "zone": z.value.describe(),
+        })),
+    })
+}
+
+fn entry(source: &Source, e: &TimelineEntry) -> Value {
+    json!({
+        "origin": e.origin.as_str(),
+        "span": span(source, e.span),
+        "raw": e.span.slice(&source.text),
+        "time": e.written.as_ref().map(|w| written(source, w)),
+        "carried_date": e.carried_date.as_ref().map(|d| date(source, d)),
+        "description": text_at(source, e.description),
+        "role": e.role.map(|r| r.as_str()),
+    })
+}
+
+/// The model of `incident` (parsed from `source`) as a JSON value.
+pub fn incident_json(source: &Source, incident: &Incident<'_>) -> Value {
+    json!({
+        "path": source.name,
+        "body": span(source, incident.body),
+        "title": incident.title.as_ref().map(|t| json!({ "text": t.text, "span": span(source, t.span) })),
+        "metadata": incident.metadata.iter().map(|m| json!({
+            "key": m.key,
+            "value": m.value,
+            "key_span": span(source, m.key_span),
+            "value_span": span(source, m.value_span),
+        })).collect::<Vec<_>>(),
+        "sections": incident.sections.iter().map(|s| json!({
+            "heading": s.heading.text,
+            "style": s.heading.style.as_str(),
+            "level": s.heading.level,
+            "kinds": s.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+            "heading_span": span(source, s.heading.span),
+            "span": span(source, s.span),
+            "body": span(source, s.body),
+            "has_content": s.has_content,
+            "has_subsections": s.has_subsections,
+        })).collect::<Vec<_>>(),
+        "folded": incident.folded.iter().map(|f| json!({
+            "kind": f.kind.as_str(),
+            "section": f.section,
+            "evidence": text_at(source, f.evidence),
+        })).collect::<Vec<_>>(),
+        "timeline": {
+            "sections": incident.timeline.sections,
+            "entries": incident.timeline.entries.iter().map(|e| entry(source, e)).collect::<Vec<_>>(),
+        },
+    })
+}

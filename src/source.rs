@@ -1,0 +1,219 @@
+//! Source text, byte spans and the byte-offset to line/column mapping.
+//!
+//! Everything downstream of reading a file speaks in byte [`Span`]s into the
+//! original text. Only renderers turn them into lines and columns, through
+//! [`LineIndex`], which is where CRLF, lone CR and multi-byte characters are
+//! handled once for everybody.
+
+use std::fmt;
+use std::ops::Range;
+
+/// A half-open byte range `start..end` into a document's text.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    pub const fn empty_at(offset: usize) -> Self {
+        Span {
+            start: offset,
+            end: offset,
+        }
+    }
+
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub const fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    pub const fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The smallest span that covers both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// The text this span covers, or `""` if it does not fit `text`.
+    pub fn slice(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// This span shifted by `base` bytes (a span relative to a sub-slice made absolute).
+    pub const fn offset(self, base: usize) -> Span {
+        Span::new(self.start + base, self.end + base)
+    }
+
+    pub const fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Self {
+        Span::new(r.start, r.end)
+    }
+}
+
+impl fmt::Debug for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+/// A 1-based line and a 1-based column counted in characters (not bytes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Start offsets of every line of a text.
+///
+/// A line ends at `\n`, at `\r\n`, or at a lone `\r` (old Mac files), the
+/// same three endings CommonMark recognises, so that line numbers agree with
+/// what the markdown parser saw.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = Vec::with_capacity(bytes.len() / 40 + 1);
+        starts.push(0);
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Byte offset where 1-based `line` starts.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line.checked_sub(1)?).copied()
+    }
+
+    /// The position of byte `offset` in `text`. An offset inside a multi-byte
+    /// character counts as that character; an offset past the end is clamped.
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line_idx = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.starts[line_idx];
+        let column = text[start..offset].chars().count() + 1;
+        Position {
+            line: line_idx + 1,
+            column,
+        }
+    }
+}
+
+/// A document as read: its display name, its text and its line index.
+#[derive(Debug)]
+pub struct Source {
+    /// What diagnostics call the document: the path as given, or `<stdin>`.
+    pub name: String,
+    pub text: String,
+    pub lines: LineIndex,
+}
+
+impl Source {
+    pub fn new(name: impl Into<String>, text: String) -> Self {
+        let lines = LineIndex::new(&text);
+        Source {
+            name: name.into(),
+            text,
+            lines,
+        }
+    }
+
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.text, offset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pos(text: &str, offset: usize) -> (usize, usize) {
+        let p = LineIndex::new(text).position(text, offset);
+        (p.line, p.column)
+    }
+
+    #[test]
+    fn lf_lines() {
+        let t = "ab\ncd\n";
+        assert_eq!(pos(t, 0), (1, 1));
+        assert_eq!(pos(t, 1), (1, 2));
+        assert_eq!(pos(t, 3), (2, 1));
+        assert_eq!(pos(t, 6), (3, 1));
+    }
+
+    #[test]
+    fn crlf_lines_do_not_count_the_cr_as_a_line() {
+        let t = "ab\r\ncd\r\nef";
+        assert_eq!(pos(t, 4), (2, 1));
+        assert_eq!(pos(t, 5), (2, 2));
+        assert_eq!(pos(t, 8), (3, 1));
+        assert_eq!(LineIndex::new(t).line_count(), 3);
+    }
+
+    #[test]
+    fn lone_cr_ends_a_line() {
+        let t = "ab\rcd";
+        assert_eq!(pos(t, 3), (2, 1));
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let t = "é🔥x\nü";
+        // 'x' is at byte 6 (é = 2 bytes, 🔥 = 4 bytes), character column 3.
+        assert_eq!(pos(t, 6), (1, 3));
+        assert_eq!(pos(t, 8), (2, 1));
+        assert_eq!(pos(t, 10), (2, 2));
+    }
+
+    #[test]
+    fn offsets_inside_a_character_or_past_the_end_are_clamped() {
+        let t = "é";
+        assert_eq!(pos(t, 1), (1, 1));
+        assert_eq!(pos(t, 99), (1, 2));
+    }
+
+    #[test]
+    fn span_helpers() {
+        let a = Span::new(2, 5);
+        assert_eq!(a.len(), 3);
+        assert!(a.contains(Span::new(3, 4)));
+        assert_eq!(a.cover(Span::new(7, 9)), Span::new(2, 9));
+        assert_eq!(a.slice("0123456"), "234");
+        assert_eq!(Span::new(5, 99).slice("abc"), "");
+    }
+}

@@ -1,0 +1,319 @@
+//! Calendar dates as people write them: `August 4, 2023`, `14th February`,
+//! `2023-08-04`, `04/08/2023`, `Friday, August 11, 2023`.
+//!
+//! Like clock times, dates keep their numbers as written. A numeric date whose
+//! day and month could be swapped (`02/08/2022`) stays [`MonthDay::Numeric`]
+//! until the document or the configuration says which order it uses.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use regex::Regex;
+use serde::Deserialize;
+
+/// Which order a numeric date writes day and month in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    /// `31/12/2023`
+    Dmy,
+    /// `12/31/2023`
+    Mdy,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MonthDay {
+    /// The month is certain: written as a name, or in ISO order.
+    Known { month: u32, day: u32 },
+    /// `a/b/yyyy`: which of `a` and `b` is the month depends on the order.
+    Numeric { first: u32, second: u32 },
+}
+
+/// A date as written, before validation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateParts {
+    pub year: Option<i32>,
+    pub month_day: MonthDay,
+    pub weekday: Option<Weekday>,
+}
+
+impl DateParts {
+    /// The order this date's own numbers force, if any (`25/12/2023` can only be day-first).
+    pub fn forced_order(&self) -> Option<DateOrder> {
+        match self.month_day {
+            MonthDay::Numeric { first, second } if first > 12 && second <= 12 => Some(DateOrder::Dmy),
+            MonthDay::Numeric { first, second } if second > 12 && first <= 12 => Some(DateOrder::Mdy),
+            _ => None,
+        }
+    }
+
+    /// True when the day and month could be swapped and mean different dates.
+    pub fn is_order_ambiguous(&self) -> bool {
+        matches!(self.month_day, MonthDay::Numeric { first, second }
+            if first <= 12 && second <= 12 && first != second)
+    }
+
+    /// Month and day, reading a numeric date in `order` (or the order it forces).
+    pub fn month_day(&self, order: Option<DateOrder>) -> Option<(u32, u32)> {
+        match self.month_day {
+            MonthDay::Known { month, day } => Some((month, day)),
+            MonthDay::Numeric { first, second } => match self.forced_order().or(order) {
+                Some(DateOrder::Dmy) => Some((second, first)),
+                Some(DateOrder::Mdy) => Some((first, second)),
+                None if first == second => Some((first, second)),
+                None => None,
+            },
+        }
+    }
+
+    /// The calendar date, given a year for dates written without one.
+    pub fn resolve(&self, default_year: Option<i32>, order: Option<DateOrder>) -> Option<NaiveDate> {
+        let (month, day) = self.month_day(order)?;
+        NaiveDate::from_ymd_opt(self.year.or(default_year)?, month, day)
+    }
+
+    /// Whether this date, as written, names a day that exists (February 30 does not).
+    /// Unknown years are checked against a leap year, so February 29 passes.
+    pub fn is_valid(&self, order: Option<DateOrder>) -> bool {
+        let Some((month, day)) = self.month_day(order).or(match self.month_day {
+            MonthDay::Numeric { first, second } => Some((first.min(second), first.max(second))),
+            MonthDay::Known { .. } => None,
+        }) else {
+            return true;
+        };
+        NaiveDate::from_ymd_opt(self.year.unwrap_or(2024), month, day).is_some()
+    }
+
+    /// Whether a written weekday disagrees with the calendar.
+    pub fn weekday_mismatch(&self, order: Option<DateOrder>) -> Option<(Weekday, Weekday)> {
+        let written = self.weekday?;
+        let actual = self.resolve(None, order)?.weekday();
+        (written != actual).then_some((written, actual))
+    }
+}
+
+pub(crate) const MONTH_PATTERN: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const WEEKDAY_PATTERN: &str =
+    r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)";
+
+static WEEKDAY_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^({WEEKDAY_PATTERN})\.?,?\s+")).expect("valid regex"));
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})").expect("valid regex"));
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})").expect("valid regex"));
+static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^({MONTH_PATTERN})\.?\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(\d{{4}}))?"
+    ))
+    .expect("valid regex")
+});
+static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+({MONTH_PATTERN})\.?(?:,?[\s-]*(\d{{4}}))?"
+    ))
+    .expect("valid regex")
+});
+
+pub fn month_from_name(name: &str) -> Option<u32> {
+    let lower = name.get(..3)?.to_ascii_lowercase();
+    let month = match lower.as_str() {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(month)
+}
+
+fn weekday_from_name(name: &str) -> Option<Weekday> {
+    let lower = name.get(..3)?.to_ascii_lowercase();
+    let day = match lower.as_str() {
+        "mon" => Weekday::Mon,
+        "tue" => Weekday::Tue,
+        "wed" => Weekday::Wed,
+        "thu" => Weekday::Thu,
+        "fri" => Weekday::Fri,
+        "sat" => Weekday::Sat,
+        "sun" => Weekday::Sun,
+        _ => return None,
+    };
+    Some(day)
+}
+
+/// True if the byte after a match continues a word or a number, so the match
+/// was only part of something else (`2023-08-045`, `March 3rdly`).
+fn runs_on(s: &str, end: usize) -> bool {
+    s[end..].chars().next().is_some_and(|c| c.is_alphanumeric())
+}
+
+fn plausible_year(y: i32) -> bool {
+    (1970..=2100).contains(&y)
+}
+
+/// Parse a date at the very start of `s`. Returns the date and the bytes it spans.
+pub fn parse_date_prefix(s: &str) -> Option<(DateParts, usize)> {
+    let (weekday, start) = match WEEKDAY_PREFIX.captures(s) {
+        Some(c) => (weekday_from_name(&c[1]), c[0].len()),
+        None => (None, 0),
+    };
+    let rest = &s[start..];
+    let (mut parts, len) = parse_bare_date(rest)?;
+    if weekday.is_some() {
+        parts.weekday = weekday;
+    }
+    Some((parts, start + len))
+}
+
+fn parse_bare_date(s: &str) -> Option<(DateParts, usize)> {
+    let first = s.as_bytes().first()?;
+    if first.is_ascii_digit() {
+        if let Some(c) = ISO.captures(s) {
+            let end = c[0].len();
+            let iso_time_follows = s[end..].starts_with('T');
+            if c[2] == c[4] && (!runs_on(s, end) || iso_time_follows) {
+                let year: i32 = c[1].parse().ok()?;
+                let date = DateParts {
+                    year: Some(year),
+                    month_day: MonthDay::Known {
+                        month: c[3].parse().ok()?,
+                        day: c[5].parse().ok()?,
+                    },
+                    weekday: None,
+                };
+                return Some((date, end));
+            }
+        }
+        if let Some(c) = NUMERIC.captures(s) {
+            let end = c[0].len();
+            // `9.30.2023` is a date but `9.30pm` is not; a dotted pair needs its year.
+            if c[2] == c[4] && !runs_on(s, end) && !s[end..].starts_with(':') {
+                let mut year: i32 = c[5].parse().ok()?;
+                if c[5].len() == 2 {
+                    year += 2000;
+                }
+                let date = DateParts {
+                    year: Some(year),
+                    month_day: MonthDay::Numeric {
+                        first: c[1].parse().ok()?,
+                        second: c[3].parse().ok()?,
+                    },
+                    weekday: None,
+                };
+                return Some((date, end));
+            }
+        }
+        let c = DAY_FIRST.captures(s)?;
+        return named_date(s, c.get(0)?.end(), &c[1], &c[2], c.get(3).map(|m| m.as_str()));
+    }
+    let c = MONTH_FIRST.captures(s)?;
+    named_date(s, c.get(0)?.end(), &c[2], &c[1], c.get(3).map(|m| m.as_str()))
+}
+
+fn named_date(s: &str, end: usize, day: &str, month: &str, year: Option<&str>) -> Option<(DateParts, usize)> {
+    let year_value = year.and_then(|y| y.parse::<i32>().ok()).filter(|y| plausible_year(*y));
+    // A four-digit number that is no plausible year (`May 5 1430`) is not part of the date.
+    let end = if year.is_some() && year_value.is_none() {
+        s[..end].rfind(|c: char| !c.is_ascii_digit()).map(|i| i + 1)?
+    } else {
+        end
+    };
+    let end = s[..end].trim_end_matches([',', ' ', '-']).len();
+    if runs_on(s, end) {
+        return None;
+    }
+    let date = DateParts {
+        year: year_value,
+        month_day: MonthDay::Known {
+            month: month_from_name(month)?,
+            day: day.parse().ok()?,
+        },
+        weekday: None,
+    };
+    Some((date, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(s: &str) -> Option<(Option<i32>, u32, u32, usize)> {
+        let (d, n) = parse_date_prefix(s)?;
+        let (m, day) = d.month_day(None)?;
+        Some((d.year, m, day, n))
+    }
+
+    #[test]
+    fn named_months() {
+        assert_eq!(ymd("August 4, 2023 3:25 PM"), Some((Some(2023), 8, 4, 14)));
+        assert_eq!(ymd("Aug 4 2023"), Some((Some(2023), 8, 4, 10)));
+        assert_eq!(ymd("March 6th, 2023, at 5am"), Some((Some(2023), 3, 6, 15)));
+        assert_eq!(ymd("14th February, 9:00AM"), Some((None, 2, 14, 13)));
+        assert_eq!(ymd("14th February 2024 at 9AM"), Some((Some(2024), 2, 14, 18)));
+        assert_eq!(ymd("15 february, 2024"), Some((Some(2024), 2, 15, 17)));
+        assert_eq!(ymd("May 15, 2023"), Some((Some(2023), 5, 15, 12)));
+        assert_eq!(ymd("Sept. 3"), Some((None, 9, 3, 7)));
+    }
+
+    #[test]
+    fn weekdays_are_kept_for_checking() {
+        let (d, n) = parse_date_prefix("Friday, August 11, 2023").unwrap();
+        assert_eq!(d.weekday, Some(Weekday::Fri));
+        assert_eq!(n, 23);
+        assert_eq!(d.weekday_mismatch(None), None);
+        let (d, _) = parse_date_prefix("Monday, August 11, 2023").unwrap();
+        assert_eq!(d.weekday_mismatch(None), Some((Weekday::Mon, Weekday::Fri)));
+    }
+
+    #[test]
+    fn iso_and_numeric() {
+        assert_eq!(ymd("2023-08-04 15:25"), Some((Some(2023), 8, 4, 10)));
+        assert_eq!(ymd("2023-08-04T15:25:00+03:00"), Some((Some(2023), 8, 4, 10)));
+        assert_eq!(ymd("2023/08/04"), Some((Some(2023), 8, 4, 10)));
+        assert_eq!(ymd("25/12/2023"), Some((Some(2023), 12, 25, 10)));
+        assert_eq!(ymd("12/25/23"), Some((Some(2023), 12, 25, 8)));
+    }
+
+    #[test]
+    fn ambiguous_numeric_dates_wait_for_an_order() {
+        let (d, _) = parse_date_prefix("02/08/2022").unwrap();
+        assert!(d.is_order_ambiguous());
+        assert_eq!(d.month_day(None), None);
+        assert_eq!(d.month_day(Some(DateOrder::Dmy)), Some((8, 2)));
+        assert_eq!(d.month_day(Some(DateOrder::Mdy)), Some((2, 8)));
+    }
+
+    #[test]
+    fn not_dates() {
+        assert_eq!(ymd("9.30pm"), None);
+        assert_eq!(ymd("14:05"), None);
+        assert_eq!(ymd("2 hours"), None);
+        assert_eq!(ymd("May cause"), None);
+        assert_eq!(ymd("100 march"), None);
+        assert_eq!(ymd("1.5 hours"), None);
+        assert_eq!(ymd("March 3rdly"), None);
+    }
+
+    #[test]
+    fn validity() {
+        let (d, _) = parse_date_prefix("February 30, 2023").unwrap();
+        assert!(!d.is_valid(None));
+        let (d, _) = parse_date_prefix("February 29").unwrap();
+        assert!(d.is_valid(None));
+        let (d, _) = parse_date_prefix("February 29, 2023").unwrap();
+        assert!(!d.is_valid(None));
+        assert_eq!(
+            parse_date_prefix("14th February").unwrap().0.resolve(Some(2024), None),
+            NaiveDate::from_ymd_opt(2024, 2, 14)
+        );
+    }
+}

@@ -1,0 +1,286 @@
+//! The command line: exit codes, formats, stdin, configuration, bad input.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn pmlint() -> Command {
+    let mut cmd = Command::cargo_bin("pmlint").expect("binary builds");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .env("COLUMNS", "100");
+    cmd
+}
+
+const OUT_OF_ORDER: &str = "# Outage\n\n## Timeline\n- 09:00 UTC: alert\n- 08:00 UTC: deploy\n";
+
+#[test]
+fn clean_documents_exit_zero() {
+    pmlint()
+        .args(["fixtures/clean"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("no problems in 3 files"));
+}
+
+#[test]
+fn error_findings_exit_one() {
+    pmlint()
+        .args(["--format", "concise", "fixtures/numbered-italic"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "fixtures/numbered-italic/inventory-api-outage.md:10:6: error[timeline-order]",
+        ));
+}
+
+#[test]
+fn warnings_alone_exit_zero() {
+    pmlint()
+        .args(["--format", "concise", "fixtures/plain-headings"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("warning[missing-section]"));
+}
+
+#[test]
+fn check_subcommand_is_the_default_command() {
+    pmlint()
+        .args(["check", "--format", "concise", "fixtures/numbered-italic"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn reads_standard_input() {
+    pmlint()
+        .args(["--format", "concise", "-"])
+        .write_stdin(OUT_OF_ORDER)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("<stdin>:5:3: error[timeline-order]"));
+}
+
+#[test]
+fn missing_file_exits_two_and_names_it() {
+    pmlint()
+        .args(["no/such/file.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/file.md: no such file or directory"));
+}
+
+#[test]
+fn one_bad_file_does_not_stop_the_others() {
+    pmlint()
+        .args(["--format", "concise", "no/such/file.md", "fixtures/numbered-italic"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("error[timeline-order]"));
+}
+
+#[test]
+fn non_utf8_and_binary_files_are_refused_with_the_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let latin1 = dir.path().join("latin1.md");
+    std::fs::write(&latin1, b"# Caf\xe9 outage\n").unwrap();
+    let binary = dir.path().join("binary.md");
+    std::fs::write(&binary, b"PK\x03\x04\0\0").unwrap();
+    pmlint()
+        .arg(&latin1)
+        .arg(&binary)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not valid UTF-8 (invalid byte at offset 5)"))
+        .stderr(predicate::str::contains("binary file (NUL byte at offset 4)"));
+}
+
+#[test]
+fn empty_file_is_linted_not_crashed() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.md");
+    std::fs::write(&empty, "").unwrap();
+    pmlint()
+        .args(["--no-config", "--format", "concise"])
+        .arg(&empty)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("missing-section"));
+}
+
+#[test]
+fn bad_config_names_the_key_and_suggests() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("pmlint.toml"),
+        "[rules.timline-order]\nlevel = \"off\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("report.md"), OUT_OF_ORDER).unwrap();
+    pmlint()
+        .arg(dir.path().join("report.md"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "pmlint.toml:1:8: unknown rule `timline-order`",
+        ))
+        .stderr(predicate::str::contains("did you mean `timeline-order`?"));
+}
+
+#[test]
+fn config_is_discovered_upwards_and_no_config_ignores_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("pmlint.toml"), "[rules]\ntimeline-order = \"off\"\n").unwrap();
+    let nested = dir.path().join("2024/q1");
+    std::fs::create_dir_all(&nested).unwrap();
+    std::fs::write(nested.join("report.md"), OUT_OF_ORDER).unwrap();
+    pmlint().arg(nested.join("report.md")).assert().code(0);
+    pmlint()
+        .arg("--no-config")
+        .arg(nested.join("report.md"))
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn explicit_config_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("strict.toml");
+    std::fs::write(&config, "[rules.missing-section]\nlevel = \"error\"\n").unwrap();
+    pmlint()
+        .arg("--config")
+        .arg(&config)
+        .arg("fixtures/plain-headings")
+        .assert()
+        .code(1);
+    pmlint()
+        .args(["--config", "no/such/pmlint.toml", "fixtures/clean"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no/such/pmlint.toml: cannot read the configuration",
+        ));
+}
+
+#[test]
+fn json_output_has_the_documented_fields() {
+    let output = pmlint()
+        .args(["--format", "json", "fixtures/numbered-italic"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let first = &value.as_array().expect("an array")[0];
+    for key in [
+        "path",
+        "rule",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "help",
+        "labels",
+    ] {
+        assert!(first.get(key).is_some(), "missing `{key}` in {first}");
+    }
+    assert_eq!(first["line"], 10);
+    assert_eq!(first["column"], 6);
+    assert_eq!(first["end_column"], 14);
+}
+
+#[test]
+fn json_output_of_a_clean_run_is_an_empty_array() {
+    pmlint()
+        .args(["--format", "json", "fixtures/clean"])
+        .assert()
+        .code(0)
+        .stdout("[]\n");
+}
+
+#[test]
+fn human_output_has_no_colour_off_a_terminal() {
+    pmlint()
+        .args(["fixtures/numbered-italic"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\u{1b}[").not())
+        .stdout(predicate::str::contains(
+            "help: put the entries in the order they happened",
+        ));
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let assert = pmlint().arg("rules").assert().code(0);
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    for rule in pmlint::rules::REGISTRY {
+        assert!(
+            out.contains(rule.meta().id),
+            "{} missing from `pmlint rules`",
+            rule.meta().id
+        );
+    }
+}
+
+#[test]
+fn explain_prints_the_doc_or_suggests() {
+    pmlint()
+        .args(["explain", "timeline-order"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with("# timeline-order"));
+    pmlint()
+        .args(["explain", "timline-order"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `timeline-order`?"));
+}
+
+#[test]
+fn parse_prints_the_model() {
+    let output = pmlint()
+        .args([
+            "parse",
+            "fixtures/table-timeline/image-cdn-outage.md",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let model: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let entries = model["timeline"]["entries"].as_array().expect("entries");
+    assert_eq!(entries.len(), 8);
+    assert_eq!(entries[0]["time"]["time"]["text"], "5:40 AM");
+    assert_eq!(entries[0]["origin"], "table-row");
+    assert_eq!(entries[7]["origin"], "table-row");
+    assert!(entries[7]["time"].is_null());
+    let kinds: Vec<&str> = model["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["kinds"].as_array().unwrap().iter().filter_map(|k| k.as_str()))
+        .collect();
+    assert_eq!(kinds, vec!["summary", "timeline", "root-cause", "action-items"]);
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    pmlint().args(["--format", "yaml", "x.md"]).assert().code(2);
+    pmlint().args(["explain"]).assert().code(2);
+}
+
+#[test]
+fn a_folder_without_markdown_is_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "hello").unwrap();
+    pmlint()
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("no problems in 0 files"));
+    assert!(Path::new(dir.path()).exists());
+}

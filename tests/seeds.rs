@@ -1,0 +1,137 @@
+//! Acceptance checks on the five seed postmortems and a no-crash sweep over
+//! the corpus. Both live in `../shared`, which a user's clone does not have:
+//! every test here skips cleanly when it is absent.
+
+use std::path::{Path, PathBuf};
+
+use pmlint::config::Config;
+use pmlint::diagnostic::Diagnostic;
+use pmlint::model::SectionKind;
+use pmlint::parse::{ParseOptions, parse};
+use pmlint::source::Source;
+
+fn shared() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("../shared is absent: skipping");
+        None
+    }
+}
+
+fn seed(shared: &Path, number: &str) -> Source {
+    let dir = shared.join("seeds");
+    let path = std::fs::read_dir(&dir)
+        .expect("seeds folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(number)))
+        .unwrap_or_else(|| panic!("seed {number} not found"));
+    let text = std::fs::read_to_string(&path).expect("seed is UTF-8");
+    Source::new(path.display().to_string(), text)
+}
+
+fn lint(source: &Source) -> Vec<Diagnostic> {
+    pmlint::lint(source, &Config::default())
+}
+
+fn rule_lines(source: &Source, rule: &str) -> Vec<usize> {
+    lint(source)
+        .iter()
+        .filter(|d| d.rule == rule)
+        .map(|d| source.position(d.primary.span.start).line)
+        .collect()
+}
+
+#[test]
+fn seed_000_timeline_and_order() {
+    let Some(shared) = shared() else { return };
+    let source = seed(&shared, "000");
+    let incident = parse(&source.text, &ParseOptions::default());
+    assert_eq!(incident.timeline.entries.len(), 6);
+    assert_eq!(rule_lines(&source, "timeline-order"), vec![10]);
+}
+
+#[test]
+fn seed_003_table_rows() {
+    let Some(shared) = shared() else { return };
+    let source = seed(&shared, "003");
+    let incident = parse(&source.text, &ParseOptions::default());
+    assert_eq!(incident.timeline.timed_entries().count(), 8);
+}
+
+#[test]
+fn seed_002_misses_only_the_timeline() {
+    let Some(shared) = shared() else { return };
+    let source = seed(&shared, "002");
+    let messages: Vec<String> = lint(&source)
+        .into_iter()
+        .filter(|d| d.rule == "missing-section")
+        .map(|d| d.message)
+        .collect();
+    assert_eq!(messages, vec!["the postmortem has no timeline section".to_string()]);
+}
+
+#[test]
+fn seeds_with_every_required_section() {
+    let Some(shared) = shared() else { return };
+    for number in ["000", "001", "003", "004"] {
+        let source = seed(&shared, number);
+        assert_eq!(
+            rule_lines(&source, "missing-section"),
+            Vec::<usize>::new(),
+            "seed {number}"
+        );
+    }
+}
+
+#[test]
+fn seed_004_plain_text_headings() {
+    let Some(shared) = shared() else { return };
+    let source = seed(&shared, "004");
+    let incident = parse(&source.text, &ParseOptions::default());
+    let kinds: Vec<SectionKind> = incident.sections.iter().flat_map(|s| s.kinds.iter()).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            SectionKind::Summary,
+            SectionKind::Timeline,
+            SectionKind::RootCause,
+            SectionKind::ActionItems
+        ]
+    );
+    assert_eq!(incident.timeline.entries.len(), 6);
+}
+
+#[test]
+fn every_seed_and_corpus_document_parses_and_lints() {
+    let Some(shared) = shared() else { return };
+    let mut files = Vec::new();
+    for dir in [shared.join("seeds"), shared.join("corpus")] {
+        let mut stack = vec![dir];
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+            for entry in entries.filter_map(|e| e.ok()) {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "md" || e == "txt") {
+                    files.push(path);
+                }
+            }
+        }
+    }
+    assert!(files.len() > 5, "found only {} documents", files.len());
+    let config = Config::default();
+    for path in files {
+        let bytes = std::fs::read(&path).expect("readable");
+        let Ok(text) = String::from_utf8(bytes) else { continue };
+        let source = Source::new(path.display().to_string(), text);
+        for d in pmlint::lint(&source, &config) {
+            let span = d.primary.span;
+            assert!(span.end <= source.text.len(), "{}: span past the end", path.display());
+            assert!(source.text.is_char_boundary(span.start) && source.text.is_char_boundary(span.end));
+        }
+    }
+}
