@@ -157,6 +157,9 @@ pub fn lint(req: &LintRequest, out: &mut dyn Write, err: &mut dyn Write) -> io::
         writeln!(err, "pmlint: error: {e}")?;
         failed = true;
     }
+    if inputs.is_empty() && walk_errors.is_empty() {
+        writeln!(err, "pmlint: warning: no *.md or *.markdown files found")?;
+    }
     let mut cache = match ConfigCache::new(req.config.clone()) {
         Ok(cache) => cache,
         Err(e) => {

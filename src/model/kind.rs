@@ -131,6 +131,16 @@ impl KindSet {
     }
 
     /// True if the set names at least one kind other than `Other`.
+    /// True if the two sets share a known kind.
+    pub const fn intersects(self, other: KindSet) -> bool {
+        self.0 & other.0 & !SectionKind::Other.bit() != 0
+    }
+
+    /// True if every kind in `self` is also in `other`.
+    pub const fn is_subset(self, other: KindSet) -> bool {
+        self.0 & !other.0 == 0
+    }
+
     pub const fn is_known(self) -> bool {
         self.0 & !SectionKind::Other.bit() != 0
     }

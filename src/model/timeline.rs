@@ -96,6 +96,9 @@ pub struct TimelineEntry {
     /// earlier entry's date), for entries that state only a time.
     pub carried_date: Option<Spanned<DateParts>>,
     pub role: Option<EventRole>,
+    /// The timeline section the entry belongs to; `None` for a timeline found
+    /// under another heading.
+    pub section: Option<usize>,
 }
 
 impl TimelineEntry {

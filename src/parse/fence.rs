@@ -1,5 +1,6 @@
-//! Documents that arrive as a chat answer: a chatty first line, then the
-//! report inside a ```` ```markdown ```` fence (often never closed).
+//! Documents that arrive wrapped: a chat answer (a chatty first line, then
+//! the report inside a ```` ```markdown ```` fence, often never closed), or a
+//! whole report pasted inside one plain ```` ``` ```` fence.
 
 use crate::source::Span;
 
@@ -19,13 +20,21 @@ pub fn document_body(src: &str) -> Span {
         let indent = content.len() - content.trim_start_matches(' ').len();
         let trimmed = content.trim_start_matches(' ');
         if indent <= 3
-            && let Some(fence) = opening_fence(trimmed)
+            && let Some((fence, info)) = opening_fence(trimmed)
         {
             let inner_start = offset + line.len();
-            let inner_end = closing_fence(src, inner_start, fence).unwrap_or(src.len());
+            let closing = closing_fence(src, inner_start, fence);
+            let inner_end = closing.map_or(src.len(), |(at, _)| at);
             let inner = &src[inner_start..inner_end];
-            let has_heading = inner.lines().any(|l| l.trim_start().starts_with('#'));
-            return if has_heading {
+            let nothing_after = closing.is_none_or(|(_, after)| src[after..].trim().is_empty());
+            let unwrap = match info {
+                // A chat answer: the fenced markdown is the report.
+                FenceInfo::Markdown => inner.lines().any(|l| l.trim_start().starts_with('#')),
+                // The whole document pasted into one plain fence.
+                FenceInfo::Plain => prose_lines == 0 && nothing_after && inner.lines().count() >= 3,
+                FenceInfo::Other => false,
+            };
+            return if unwrap {
                 Span::new(inner_start, inner_end)
             } else {
                 whole
@@ -45,23 +54,36 @@ pub fn document_body(src: &str) -> Span {
     whole
 }
 
-/// The fence marker (```` ``` ```` or `~~~`, any length) if `line` opens a markdown fence.
-fn opening_fence(line: &str) -> Option<&str> {
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FenceInfo {
+    Markdown,
+    /// No info string, or plain text.
+    Plain,
+    Other,
+}
+
+/// The fence marker (```` ``` ```` or `~~~`, any length) and its kind, if `line` opens a fence.
+fn opening_fence(line: &str) -> Option<(&str, FenceInfo)> {
     let ch = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
     let len = line.len() - line.trim_start_matches(ch).len();
     if len < 3 {
         return None;
     }
-    let info = line[len..].trim().to_ascii_lowercase();
-    matches!(info.as_str(), "markdown" | "md").then(|| &line[..len])
+    let info = match line[len..].trim().to_ascii_lowercase().as_str() {
+        "markdown" | "md" => FenceInfo::Markdown,
+        "" | "text" | "txt" | "plaintext" | "plain" => FenceInfo::Plain,
+        _ => FenceInfo::Other,
+    };
+    Some((&line[..len], info))
 }
 
-fn closing_fence(src: &str, from: usize, fence: &str) -> Option<usize> {
+/// Where the closing fence line starts and where it ends.
+fn closing_fence(src: &str, from: usize, fence: &str) -> Option<(usize, usize)> {
     let mut offset = from;
     for line in src[from..].split_inclusive('\n') {
         let t = line.trim();
         if t.starts_with(fence) && t.trim_start_matches(fence.as_bytes()[0] as char).is_empty() {
-            return Some(offset);
+            return Some((offset, offset + line.len()));
         }
         offset += line.len();
     }
@@ -83,6 +105,16 @@ mod tests {
     fn unclosed_fence_runs_to_the_end() {
         let src = "Certainly:\n```md\n# Outage\ntext";
         assert_eq!(document_body(src).slice(src), "# Outage\ntext");
+    }
+
+    #[test]
+    fn a_report_pasted_into_one_plain_fence() {
+        let src = "```\nTitle: x\nSummary:\ntext\n```\n\n";
+        assert_eq!(document_body(src).slice(src), "Title: x\nSummary:\ntext\n");
+        let src = "```\nTitle: x\nSummary:\ntext\n```\nmore words after it\n";
+        assert_eq!(document_body(src), Span::new(0, src.len()));
+        let src = "```bash\nls\nls\nls\n```\n";
+        assert_eq!(document_body(src), Span::new(0, src.len()));
     }
 
     #[test]

@@ -13,6 +13,9 @@ use crate::model::{KindSet, SectionKind};
 /// resolution") before the heading stops counting as a section name.
 const MAX_UNKNOWN_PART_WORDS: usize = 3;
 
+/// Shortest one-word heading checked for a misspelling.
+const MIN_MISSPELT_LEN: usize = 6;
+
 /// How sure a heading's text must be to count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Strictness {
@@ -57,6 +60,7 @@ struct AmbiguousDef {
 #[serde(deny_unknown_fields)]
 struct QualifiersDef {
     words: Vec<String>,
+    suffixes: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -64,6 +68,8 @@ pub struct SectionTable {
     phrases: HashMap<String, KindSet>,
     ambiguous: HashSet<String>,
     qualifiers: HashSet<String>,
+    /// Trailing phrases that do not change the kind: " of the incident".
+    suffixes: Vec<String>,
     future_cues: Regex,
 }
 
@@ -98,6 +104,12 @@ impl SectionTable {
             phrases: HashMap::new(),
             ambiguous: def.ambiguous.headings.iter().map(|h| normalize(h)).collect(),
             qualifiers: def.qualifiers.words.iter().map(|w| w.to_lowercase()).collect(),
+            suffixes: def
+                .qualifiers
+                .suffixes
+                .iter()
+                .map(|w| format!(" {}", w.to_lowercase()))
+                .collect(),
             future_cues: phrase_regex(&def.ambiguous.future_cues).map_err(|e| e.to_string())?,
         };
         table.extend(&def.kinds)?;
@@ -196,8 +208,14 @@ impl SectionTable {
         Classification::default()
     }
 
-    /// An exact phrase, possibly after qualifiers ("incident timeline").
+    /// An exact phrase, possibly after qualifiers ("incident timeline") or
+    /// before a suffix ("summary of the incident").
     fn lookup(&self, text: &str) -> Option<Classification> {
+        let text = self
+            .suffixes
+            .iter()
+            .find_map(|s| text.strip_suffix(s.as_str()))
+            .unwrap_or(text);
         let mut rest = text;
         loop {
             if let Some(kinds) = self.phrases.get(rest) {
@@ -212,12 +230,32 @@ impl SectionTable {
                     ambiguous: true,
                 });
             }
-            let (word, tail) = rest.split_once(' ')?;
+            let Some((word, tail)) = rest.split_once(' ') else {
+                return self.lookup_misspelt(rest);
+            };
             if !self.qualifiers.contains(word) {
                 return None;
             }
             rest = tail;
         }
+    }
+
+    /// A one-word section name with one letter wrong, missing, extra or swapped
+    /// ("Sumary", "Timline", "Resoultion"). Short words are too easily confused.
+    fn lookup_misspelt(&self, word: &str) -> Option<Classification> {
+        if word.len() < MIN_MISSPELT_LEN || word.contains(' ') {
+            return None;
+        }
+        self.phrases
+            .iter()
+            .filter(|(phrase, _)| !phrase.contains(' ') && phrase.len() >= MIN_MISSPELT_LEN)
+            .filter(|(phrase, _)| strsim::damerau_levenshtein(word, phrase) == 1)
+            // The table is a hash map: pick the same phrase every run.
+            .min_by(|a, b| a.0.cmp(b.0))
+            .map(|(_, kinds)| Classification {
+                kinds: *kinds,
+                ambiguous: false,
+            })
     }
 
     /// A phrase with a few words around it: "The Grand Resolution",
@@ -236,8 +274,11 @@ impl SectionTable {
         // The phrase at the start, then "of ..." or up to two more words.
         for take in (1..words.len()).rev() {
             let tail = &words[take..];
-            let tail_ok =
-                tail.len() <= 2 || matches!(tail[0], "of" | "for" | "in" | "on" | "to" | "during" | "and" | "with");
+            let tail_ok = tail.len() <= 2
+                || matches!(
+                    tail[0],
+                    "of" | "for" | "in" | "on" | "to" | "during" | "and" | "with" | "against"
+                );
             if tail_ok && let Some(found) = self.lookup(&words[..take].join(" ")) {
                 return Some(found);
             }
@@ -405,6 +446,18 @@ mod tests {
             Vec::<&str>::new()
         );
         assert_eq!(line("Monitoring and Maintenance"), Vec::<&str>::new());
+        assert_eq!(line("SUMMARY OF THE INCIDENT*"), vec!["summary"]);
+        assert_eq!(heading("DETECTION AND DURATION OF THE ISSUE"), vec!["detection"]);
+        assert_eq!(
+            heading("Resolution and preventive methods"),
+            vec!["resolution", "action-items"]
+        );
+        assert_eq!(heading("MEASURES TAKEN TO ARREST THE ISSUE"), vec!["resolution"]);
+        assert_eq!(heading("Sumary Issue"), vec!["summary"]);
+        assert_eq!(heading("Timline"), vec!["timeline"]);
+        assert_eq!(heading("Summary of issues:"), vec!["summary"]);
+        assert_eq!(heading("Causes"), vec!["root-cause"]);
+        assert_eq!(heading("Cases"), Vec::<&str>::new());
     }
 
     #[test]

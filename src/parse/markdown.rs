@@ -266,12 +266,35 @@ impl<'a> Markdown<'a> {
     }
 }
 
+/// pulldown-cmark's metadata-block options are left off: they take any
+/// `---` ... `---` pair anywhere in a document for YAML, and postmortems use
+/// `---` as a separator. Front matter is recognised only at the very top, by
+/// [`front_matter`].
 fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
+}
+
+/// YAML (`---`) or TOML (`+++`) front matter at the start of `region`:
+/// the whole block and the lines between its fences.
+fn front_matter(src: &str, region: Span) -> Option<(Span, Span)> {
+    let text = region.slice(src);
+    let fence = ["---", "+++"].into_iter().find(|f| text.starts_with(f))?;
+    let first_end = text.find('\n')?;
+    if text[..first_end].trim_end() != fence {
+        return None;
+    }
+    let inner_start = first_end + 1;
+    let mut offset = inner_start;
+    for line in text[inner_start..].split_inclusive('\n') {
+        let content = line.trim_end();
+        if content == fence || fence == "---" && content == "..." {
+            let inner = Span::new(inner_start, offset).offset(region.start);
+            let whole = Span::new(0, offset + line.len()).offset(region.start);
+            return Some((whole, inner));
+        }
+        offset += line.len();
+    }
+    None
 }
 
 #[derive(Default)]
@@ -349,7 +372,6 @@ struct Walker<'a> {
 /// Parse `src[region]` (the whole text, or the inside of a pasted fence).
 /// Every span in the result is relative to `src`.
 pub fn parse_markdown(src: &str, region: Span) -> Markdown<'_> {
-    let text = region.slice(src);
     let mut w = Walker {
         src,
         out: Markdown::default(),
@@ -366,6 +388,17 @@ pub fn parse_markdown(src: &str, region: Span) -> Markdown<'_> {
         row: None,
         cell: None,
     };
+    let mut region = region;
+    if let Some((whole, inner)) = front_matter(src, region) {
+        w.open_leaf(BlockKind::FrontMatter, whole.start, false);
+        w.push_raw(inner.slice(src), inner);
+        if let Some(leaf) = &mut w.leaf {
+            leaf.end = whole.end;
+        }
+        w.close_leaf();
+        region = Span::new(whole.end, region.end);
+    }
+    let text = region.slice(src);
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         let span = Span::from(range).offset(region.start);
         w.event(event, span);
@@ -769,6 +802,17 @@ mod tests {
         let md = parse(src);
         let spans: Vec<&str> = md.blocks[0].lines.iter().map(|l| l.span.slice(src)).collect();
         assert_eq!(spans, vec!["Title: x", "Date: y"]);
+    }
+
+    #[test]
+    fn front_matter_only_at_the_top() {
+        let src = "---\ntitle: x\ndate: 2024-01-02\n---\n# T\n\ntext\n---\nnot: yaml\n---\n";
+        let md = parse(src);
+        assert_eq!(md.blocks[0].kind, BlockKind::FrontMatter);
+        let lines: Vec<&str> = md.blocks[0].lines.iter().map(|l| l.text.as_ref()).collect();
+        assert_eq!(lines, vec!["title: x", "date: 2024-01-02"]);
+        assert!(md.blocks.iter().skip(1).all(|b| b.kind != BlockKind::FrontMatter));
+        assert!(md.blocks.iter().any(|b| b.lines.iter().any(|l| l.text == "not: yaml")));
     }
 
     #[test]

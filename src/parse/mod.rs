@@ -50,7 +50,7 @@ const OPENING_SUMMARY_MIN_WORDS: usize = 12;
 
 static ROOT_CAUSE_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:root|primary|underlying|main)\s+cause\b[^.]{0,60}?\b(?:was|is|were|are|turned out|traced)\b|\bwas caused by\b|\bwere caused by\b",
+        r"(?i)\b(?:root|primary|underlying|main)\s+cause\b[^.]{0,60}?\b(?:was|is|were|are|turned out|traced|boiled down|came down|comes down|lies|lay|stemmed|stems)\b|\bwas caused by\b|\bwere caused by\b",
     )
     .expect("valid regex")
 });
@@ -75,7 +75,10 @@ pub fn parse<'a>(src: &'a str, opts: &ParseOptions<'_>) -> Incident<'a> {
         .filter(|(_, s)| s.is(SectionKind::Timeline))
         .map(|(i, _)| i)
         .collect();
-    let bodies: Vec<Span> = timeline_sections.iter().map(|&i| section_list[i].body).collect();
+    let bodies: Vec<(Option<usize>, Span)> = timeline_sections
+        .iter()
+        .map(|&i| (Some(i), section_list[i].body))
+        .collect();
     let mut timeline = Timeline {
         entries: timeline::extract_entries(src, &md, &bodies, opts.zones, opts.roles),
         sections: timeline_sections,
@@ -137,7 +140,7 @@ fn fold_unheaded_timeline(
     timeline: &mut Timeline,
     folded: &mut Vec<FoldedKind>,
 ) {
-    let entries = timeline::extract_entries(src, md, &[body], opts.zones, opts.roles);
+    let entries = timeline::extract_entries(src, md, &[(None, body)], opts.zones, opts.roles);
     let structured: Vec<TimelineEntry> = entries
         .into_iter()
         .filter(|e| {
@@ -245,13 +248,172 @@ fn fold_opening_summary(incident: &mut Incident<'_>) {
                 .sum();
             words >= OPENING_SUMMARY_MIN_WORDS
         });
-    if let Some(block) = opening {
-        let evidence = block.lines.first().map_or(block.span, |l| l.span);
+    // The summary many templates ask for is the outage's duration and its
+    // impact; written as `Duration:` and `Impact:` at the top, it is one.
+    let duration_and_impact = incident
+        .metadata
+        .iter()
+        .find(|m| m.key.starts_with("duration") || m.key == "start time")
+        .filter(|_| incident.sections_of(SectionKind::Impact).next().is_some())
+        .map(|m| m.key_span.cover(m.value_span));
+    let evidence = opening
+        .map(|block| block.lines.first().map_or(block.span, |l| l.span))
+        .or(duration_and_impact);
+    if let Some(evidence) = evidence {
         let section = section_at(&incident.sections, evidence.start);
         incident.folded.push(FoldedKind {
             kind: SectionKind::Summary,
             evidence,
             section,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::HeadingStyle;
+
+    fn kinds_of(src: &str) -> Vec<(String, Vec<&'static str>)> {
+        let incident = parse(src, &ParseOptions::default());
+        incident
+            .sections
+            .iter()
+            .map(|s| (s.heading.text.to_string(), s.kinds.iter().map(|k| k.as_str()).collect()))
+            .collect()
+    }
+
+    fn section<'a>(src: &'a str, heading: &str) -> crate::model::Section<'a> {
+        parse(src, &ParseOptions::default())
+            .sections
+            .into_iter()
+            .find(|s| s.heading.text == heading)
+            .unwrap_or_else(|| panic!("no section {heading}"))
+    }
+
+    #[test]
+    fn headings_of_every_style() {
+        let src = "# Title\n\n**Timeline**\n- 09:00 x\n\n<h2>Root cause</h2>\n\nDisk.\n\nResolution:\nRestarted.\n\n**Action items:** add alerts\n";
+        let found = kinds_of(src);
+        let styles: Vec<HeadingStyle> = parse(src, &ParseOptions::default())
+            .sections
+            .iter()
+            .map(|s| s.heading.style)
+            .collect();
+        assert_eq!(
+            styles,
+            vec![
+                HeadingStyle::Atx,
+                HeadingStyle::Emphasis,
+                HeadingStyle::Html,
+                HeadingStyle::PlainText,
+                HeadingStyle::Label
+            ]
+        );
+        assert_eq!(found[4], ("Action items".to_string(), vec!["action-items"]));
+    }
+
+    #[test]
+    fn numbered_plain_text_headings_with_lazy_text() {
+        let src = "1. Issue Summary:\nOn March 3 the site failed.\n2. Timeline\n14:45 UTC: alert\n15:00 UTC: fixed\n3. Root cause and resolution:\nA typo, corrected.\n";
+        let incident = parse(src, &ParseOptions::default());
+        let kinds: Vec<Vec<&str>> = incident
+            .sections
+            .iter()
+            .map(|s| s.kinds.iter().map(|k| k.as_str()).collect())
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![vec!["summary"], vec!["timeline"], vec!["root-cause", "resolution"]]
+        );
+        assert_eq!(incident.timeline.timed_entries().count(), 2);
+    }
+
+    #[test]
+    fn heading_lines_after_a_list_are_headings() {
+        let src = "Timeline:\n- 10:45 AM: alert\n- 1:00 PM: fixed\nRoot Cause and Resolution:\nA bad config.\n";
+        let incident = parse(src, &ParseOptions::default());
+        assert!(incident.has_kind(SectionKind::RootCause));
+        let entry = &incident.timeline.entries[1];
+        assert_eq!(incident.text(entry.description), "fixed");
+    }
+
+    #[test]
+    fn headings_swallowed_by_an_html_block() {
+        let src = "# Report\n<img src=\"x.png\">\n## Issue Summary\nText.\n\n<h3>Timeline</h3>\n- 8:50 PM: alert\n- 9:40 PM: restored\n";
+        let incident = parse(src, &ParseOptions::default());
+        assert!(incident.has_kind(SectionKind::Summary));
+        assert_eq!(incident.timeline.timed_entries().count(), 2);
+    }
+
+    #[test]
+    fn template_timeline_parts_belong_to_the_timeline() {
+        let src = "## Timeline:\n\n## Detection:\n- 2:00 PM (UTC): alerts fired\n\n## Actions Taken:\n- 2:30 PM (UTC): rolled back\n\n## Root Cause:\nA bad deploy.\n";
+        let timeline = section(src, "Timeline:");
+        assert!(timeline.has_content && timeline.has_subsections);
+        let incident = parse(src, &ParseOptions::default());
+        assert_eq!(incident.timeline.timed_entries().count(), 2);
+    }
+
+    #[test]
+    fn parents_of_same_level_parts() {
+        let src = "## Root Cause and Resolution\n## Root Cause:\nDisk.\n## Resolution:\nFreed.\n## Improvements:\n## Monitoring\nAdd alerts.\n## Impact\n## Summary\nx\n";
+        assert!(section(src, "Root Cause and Resolution").has_subsections);
+        assert!(section(src, "Improvements:").has_subsections);
+        assert!(!section(src, "Impact").has_subsections);
+    }
+
+    #[test]
+    fn documents_in_a_fence() {
+        let pasted = "Sure, here it is:\n```markdown\n# Outage\n## Summary\nDown.\n```\n";
+        assert!(parse(pasted, &ParseOptions::default()).has_kind(SectionKind::Summary));
+        let plain = "```\nSummary:\nThe API was down.\nRoot cause:\nDisk.\n```\n";
+        assert!(parse(plain, &ParseOptions::default()).has_kind(SectionKind::RootCause));
+    }
+
+    #[test]
+    fn folded_kinds() {
+        let src = "# Outage\n\nOn 2 May the export job failed for five hours because a renamed column broke it, and the root cause was a schema change.\n\n## Timeline\n- 09:00 deploy\n- 14:00 exports working again, service restored\n";
+        let incident = parse(src, &ParseOptions::default());
+        let folded: Vec<&str> = incident.folded.iter().map(|f| f.kind.as_str()).collect();
+        assert_eq!(folded, vec!["resolution", "root-cause", "summary"]);
+    }
+
+    #[test]
+    fn unheaded_timeline() {
+        let src = "## Issue Summary\n- 10:00 alert\n- 10:10 paged\n- 10:40 restored\n";
+        let incident = parse(src, &ParseOptions::default());
+        assert!(incident.has_kind(SectionKind::Timeline));
+        assert_eq!(incident.timeline.entries.len(), 3);
+        let two = "## Issue Summary\n- 10:00 alert\n- 10:40 restored\n";
+        assert!(!parse(two, &ParseOptions::default()).has_kind(SectionKind::Timeline));
+    }
+
+    #[test]
+    fn dates_carry_down_and_stop_at_a_new_timeline() {
+        let src = "## Timeline\n**2024-02-11**\n- 23:40 deploy\n- 23:55 alert\n";
+        let incident = parse(src, &ParseOptions::default());
+        let dates: Vec<Option<&str>> = incident
+            .timeline
+            .entries
+            .iter()
+            .map(|e| e.date().map(|d| incident.text(d.span)))
+            .collect();
+        assert_eq!(dates, vec![Some("2024-02-11"), Some("2024-02-11")]);
+    }
+
+    #[test]
+    fn metadata_from_lines_front_matter_and_headings() {
+        let src = "---\ntitle: Disk full\n---\nAuthor: Ada\n\n## Date\n\n2024-03-01\n\n## Summary\nx\n";
+        let incident = parse(src, &ParseOptions::default());
+        let keys: Vec<(&str, &str)> = incident
+            .metadata
+            .iter()
+            .map(|m| (m.key.as_str(), m.value.as_ref()))
+            .collect();
+        assert_eq!(
+            keys,
+            vec![("title", "Disk full"), ("author", "Ada"), ("date", "2024-03-01")]
+        );
     }
 }

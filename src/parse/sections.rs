@@ -15,7 +15,7 @@ use regex::Regex;
 
 use super::headings::{Classification, SectionTable, Strictness, normalize};
 use super::markdown::{Block, BlockKind, Line, Markdown};
-use crate::model::{Heading, HeadingStyle, KindSet, MetadataField, Section, Title};
+use crate::model::{Heading, HeadingStyle, KindSet, MetadataField, Section, SectionKind, Title};
 use crate::source::Span;
 use crate::time::date::parse_date_prefix;
 
@@ -50,6 +50,8 @@ pub(crate) struct Candidate<'a> {
 static HTML_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?is)<h([1-6])\b[^>]*>(.*?)</h[1-6]\s*>").expect("valid regex"));
 static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->|<[^>]*>").expect("valid regex"));
+static ATX_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$").expect("valid regex"));
 static PLAIN_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*([A-Za-z][A-Za-z0-9 &/'()-]{0,40}?)\s*:\s*\S").expect("valid regex"));
 static METADATA_LINE: LazyLock<Regex> =
@@ -114,15 +116,37 @@ pub(crate) fn collect_candidates<'a>(src: &'a str, md: &Markdown<'a>, table: &Se
             }
             BlockKind::Html => html_candidates(block, table, &mut out),
             BlockKind::Paragraph if block.item.is_none() => paragraph_candidates(block, table, &mut out),
-            BlockKind::Paragraph => list_item_candidate(src, md, block, table, &mut out),
+            BlockKind::Paragraph => {
+                list_item_candidate(src, md, block, table, &mut out);
+                lazy_line_candidates(src, block, table, &mut out);
+            }
             _ => {}
         }
     }
+    out.sort_by_key(|c| c.heading.span.start);
     out
 }
 
 fn html_candidates<'a>(block: &Block<'a>, table: &SectionTable, out: &mut Vec<Candidate<'a>>) {
     for line in &block.lines {
+        // An HTML block swallows the markdown after it up to a blank line;
+        // authors still mean `## Issue Summary` there as a heading.
+        if let Some(caps) = ATX_LINE.captures(&line.text)
+            && let (Some(hashes), Some(text)) = (caps.get(1), caps.get(2))
+        {
+            let span = line.source_span(text.range());
+            out.push(Candidate {
+                class: table.classify(text.as_str(), Strictness::Heading),
+                heading: Heading {
+                    text: Cow::Owned(text.as_str().to_string()),
+                    span,
+                    level: hashes.as_str().len() as u8,
+                    style: HeadingStyle::Atx,
+                },
+                content_start: line.span.end,
+            });
+            continue;
+        }
         for caps in HTML_HEADING.captures_iter(&line.text) {
             let (Some(all), Some(level), Some(inner)) = (caps.get(0), caps.get(1), caps.get(2)) else {
                 continue;
@@ -219,6 +243,31 @@ fn paragraph_candidates<'a>(block: &Block<'a>, table: &SectionTable, out: &mut V
     }
 }
 
+/// Lines of a list item that start at column 0 are "lazy continuation"
+/// lines in CommonMark, but in a plain-text document a heading line right
+/// after a list ("Root Cause and Resolution:") is a heading all the same.
+fn lazy_line_candidates<'a>(src: &str, block: &Block<'a>, table: &SectionTable, out: &mut Vec<Candidate<'a>>) {
+    for line in block.lines.iter().skip(1) {
+        let text = line.text.trim();
+        if !starts_line(src, line.span.start) || text.is_empty() || text.len() > 80 {
+            continue;
+        }
+        let class = table.classify(text, Strictness::Line);
+        if class.is_section() {
+            out.push(Candidate {
+                heading: Heading {
+                    text: trimmed(line),
+                    span: line.span,
+                    level: PSEUDO_LEVEL,
+                    style: HeadingStyle::PlainText,
+                },
+                class,
+                content_start: line.span.end,
+            });
+        }
+    }
+}
+
 fn trimmed<'a>(line: &Line<'a>) -> Cow<'a, str> {
     match &line.text {
         Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
@@ -226,7 +275,9 @@ fn trimmed<'a>(line: &Line<'a>) -> Cow<'a, str> {
     }
 }
 
-/// `2. Timeline` or `1. **Issue Summary:**` as the only item of its list.
+/// A list item that is a heading: `2. Timeline` alone in its list, or
+/// `1. Issue Summary:` followed by unindented text (a plain-text document
+/// that numbers its headings, where the text lazily continues the item).
 fn list_item_candidate<'a>(
     src: &str,
     md: &Markdown<'a>,
@@ -240,12 +291,17 @@ fn list_item_candidate<'a>(
     let Some(item) = md.items.get(item_ref.id as usize) else {
         return;
     };
-    let alone = md.list_sizes.get(item.list as usize) == Some(&1);
-    let [line] = block.lines.as_slice() else {
+    let Some(line) = block.lines.first() else {
         return;
     };
+    if item.depth != 1 || !item_ref.first_block || line.is_link_only() {
+        return;
+    }
     let rest_of_item = Span::new(block.span.end, item.span.end.max(block.span.end)).slice(src);
-    if item.depth != 1 || !item_ref.first_block || !alone || !rest_of_item.trim().is_empty() || line.is_link_only() {
+    let alone =
+        md.list_sizes.get(item.list as usize) == Some(&1) && block.lines.len() == 1 && rest_of_item.trim().is_empty();
+    let lazy_text_follows = block.lines.get(1).is_some_and(|next| starts_line(src, next.span.start));
+    if !alone && !lazy_text_follows {
         return;
     }
     let strictness = if line.is_wholly_emphatic() {
@@ -263,9 +319,14 @@ fn list_item_candidate<'a>(
                 style: HeadingStyle::ListItem,
             },
             class,
-            content_start: item.span.end,
+            content_start: if alone { item.span.end } else { line.span.end },
         });
     }
+}
+
+/// Whether `offset` is the first byte of a source line.
+fn starts_line(src: &str, offset: usize) -> bool {
+    offset == 0 || matches!(src.as_bytes().get(offset - 1), Some(b'\n' | b'\r'))
 }
 
 /// Whether `span` holds anything a reader would call content.
@@ -301,6 +362,11 @@ pub(crate) fn build_outline<'a>(
         .iter()
         .map(|c| (c.heading.level, c.class.is_section(), c.heading.span.start))
         .collect();
+    let parents: Vec<bool> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| candidates.get(i + 1).is_some_and(|next| introduces(c, next)))
+        .collect();
     let mut sections = Vec::with_capacity(candidates.len());
     let mut ambiguous = Vec::with_capacity(candidates.len());
     for (i, c) in candidates.into_iter().enumerate() {
@@ -310,23 +376,62 @@ pub(crate) fn build_outline<'a>(
             .map_or(end, |(_, _, start)| *start);
         let content_start = c.content_start.min(section_end);
         let body = Span::new(content_start, section_end);
-        let has_subsections = starts.get(i + 1).is_some_and(|(level, _, _)| *level > c.heading.level);
-        let kinds = if c.class.kinds.is_empty() && !c.class.ambiguous {
-            KindSet::EMPTY
-        } else {
-            c.class.kinds
-        };
         sections.push(Section {
             span: Span::new(c.heading.span.start, section_end.max(c.heading.span.end)),
             has_content: has_content(src, md, body),
             heading: c.heading,
-            kinds,
+            kinds: c.class.kinds,
             body,
-            has_subsections,
+            has_subsections: parents[i],
         });
         ambiguous.push(c.class.ambiguous);
     }
+    absorb_timeline_parts(src, md, &mut sections, end);
     Outline { sections, ambiguous }
+}
+
+/// Whether `heading` is a parent of the heading that follows it: the next one
+/// is deeper; or it shares a kind with this one ("Root Cause and Resolution"
+/// then "Root Cause:", "Corrective measures" then "Improvements/Fixes:"); or
+/// this one ends with a colon that announces what follows ("Improvements:"
+/// then "Enhanced monitoring").
+fn introduces(heading: &Candidate<'_>, next: &Candidate<'_>) -> bool {
+    if next.heading.level > heading.heading.level {
+        return true;
+    }
+    let kinds = heading.class.kinds;
+    let next_kinds = next.class.kinds;
+    if kinds.is_known() && next_kinds.intersects(kinds) {
+        return true;
+    }
+    heading.heading.text.trim_end().ends_with(':') && !next.class.is_section()
+}
+
+/// The postmortem template many authors follow breaks the timeline into
+/// "Detection:", "Actions taken:", "Misleading paths:", "Escalation:",
+/// "Resolution:" headings at the timeline's own level. When an empty timeline
+/// heading is followed by such parts, they are its content.
+fn absorb_timeline_parts(src: &str, md: &Markdown<'_>, sections: &mut [Section<'_>], document_end: usize) {
+    let part_kinds = KindSet::of(SectionKind::Detection).union(KindSet::of(SectionKind::Resolution));
+    for i in 0..sections.len() {
+        let s = &sections[i];
+        if !s.is(SectionKind::Timeline) || s.has_content || s.has_subsections {
+            continue;
+        }
+        if !sections.get(i + 1).is_some_and(|next| next.is(SectionKind::Detection)) {
+            continue;
+        }
+        let level = s.heading.level;
+        let end = sections[i + 1..]
+            .iter()
+            .find(|next| next.heading.level < level || !next.kinds.is_subset(part_kinds))
+            .map_or(document_end, |next| next.span.start);
+        let s = &mut sections[i];
+        s.span = Span::new(s.span.start, end);
+        s.body = Span::new(s.body.start, end);
+        s.has_content = has_content(src, md, s.body);
+        s.has_subsections = true;
+    }
 }
 
 /// `Key: value` lines before the first known section, front matter, and

@@ -77,6 +77,11 @@ fn written(line: &Line<'_>, ts: &Timestamp) -> WrittenTime {
 
 /// Collects entries in document order and carries dates down.
 struct Builder<'t> {
+    src: &'t str,
+    /// The timeline section being read.
+    section: Option<usize>,
+    /// Where that section's body ends: no description runs past it.
+    body_end: usize,
     zones: &'t ZoneTable,
     roles: &'t RoleTable,
     entries: Vec<TimelineEntry>,
@@ -85,6 +90,9 @@ struct Builder<'t> {
 
 impl Builder<'_> {
     fn push(&mut self, mut entry: TimelineEntry, description_text: &str) {
+        let end = entry.description.end.min(self.body_end).max(entry.description.start);
+        let text = Span::new(entry.description.start, end).slice(self.src);
+        entry.description.end = entry.description.start + text.trim_end().len();
         if let Some(date) = entry.written.as_ref().and_then(|w| w.date.clone()) {
             self.carried = Some(date);
         } else {
@@ -108,10 +116,9 @@ impl Builder<'_> {
         }
         let written = written(line, &found.ts);
         let description_span = line.source_span(found.description_start..line.text.len());
-        let description_span = Span::new(
-            description_span.start,
-            description_span.end.max(block_end.min(line.span.end)),
-        );
+        // The description runs to the end of the entry's block (an item's
+        // wrapped lines); `push` keeps it inside the timeline's body.
+        let description_span = Span::new(description_span.start, description_span.end.max(block_end));
         let entry = TimelineEntry {
             span: line.span,
             origin,
@@ -119,21 +126,26 @@ impl Builder<'_> {
             description: description_span,
             carried_date: None,
             role: None,
+            section: self.section,
         };
         self.push(entry, description);
         true
     }
 }
 
-/// Entries of the timeline sections whose bodies are `bodies`.
+/// Entries of the timeline sections whose bodies are `bodies`, each with the
+/// index of its section (`None` for a body that is not a timeline section).
 pub(crate) fn extract_entries(
     src: &str,
     md: &Markdown<'_>,
-    bodies: &[Span],
+    bodies: &[(Option<usize>, Span)],
     zones: &ZoneTable,
     roles: &RoleTable,
 ) -> Vec<TimelineEntry> {
     let mut b = Builder {
+        src,
+        section: None,
+        body_end: usize::MAX,
         zones,
         roles,
         entries: Vec::new(),
@@ -144,17 +156,18 @@ pub(crate) fn extract_entries(
     let mut table_columns: Option<(u32, TableColumns)> = None;
     let default_opts = ClockOptions::default();
     for block in &md.blocks {
-        if !bodies
+        let Some(&(section, body)) = bodies
             .iter()
-            .any(|body| body.start < block.span.end && block.span.start < body.end)
-        {
+            .find(|(_, body)| body.start < block.span.end && block.span.start < body.end)
+        else {
             continue;
+        };
+        if b.section != section || b.body_end != body.end {
+            // A new timeline: dates do not carry over from another one.
+            b.carried = None;
         }
-        let body = bodies
-            .iter()
-            .find(|body| body.start < block.span.end && block.span.start < body.end)
-            .copied()
-            .unwrap_or_default();
+        b.section = section;
+        b.body_end = body.end;
         match block.kind {
             BlockKind::TableRow { table, header } => {
                 if table_columns.as_ref().is_none_or(|(id, _)| *id != table) {
@@ -167,7 +180,11 @@ pub(crate) fn extract_entries(
                     table_row(src, &mut b, block, cols);
                 }
             }
-            BlockKind::Paragraph if block.item.is_some() => {
+            // A list item whose first line is the heading itself (`2. Timeline`
+            // followed by lazy lines) is read line by line like a paragraph.
+            BlockKind::Paragraph
+                if block.item.is_some() && block.lines.first().is_some_and(|l| body.contains(l.span)) =>
+            {
                 list_item(md, &mut b, block, &mut entry_items, default_opts);
             }
             BlockKind::Paragraph | BlockKind::Code { fenced: false } => {
@@ -181,6 +198,15 @@ pub(crate) fn extract_entries(
                         // A line that continues the entry above it.
                         let e = &mut b.entries[i];
                         e.description = Span::new(e.description.start, line.span.end);
+                    }
+                }
+            }
+            // An HTML block runs on to the next blank line and swallows the
+            // markdown after `<h3>Timeline</h3>`; its text lines still are entries.
+            BlockKind::Html => {
+                for line in block.lines.iter().filter(|l| body.contains(l.span)) {
+                    if !line.text.trim_start().starts_with('<') {
+                        b.line(line, EntryOrigin::Line, line.span.end, default_opts);
                     }
                 }
             }
@@ -223,12 +249,10 @@ fn list_item(
     };
     let before = b.entries.len();
     let block_end = block.lines.last().map_or(line.span.end, |l| l.span.end);
+    let block_end = block_end.min(b.body_end);
     if b.line(line, EntryOrigin::ListItem { depth: item.depth }, block_end, opts) {
         if b.entries.len() > before {
             entry_items.insert(item_ref.id);
-            if let Some(e) = b.entries.last_mut() {
-                e.description = Span::new(e.description.start, block_end.max(e.description.start));
-            }
         }
         return;
     }
@@ -245,6 +269,7 @@ fn list_item(
         description: Span::new(line.span.start, block_end),
         carried_date: b.carried.clone(),
         role: b.roles.classify(&line.text),
+        section: b.section,
     });
 }
 
@@ -335,6 +360,7 @@ fn table_row(src: &str, b: &mut Builder<'_>, block: &Block<'_>, cols: &TableColu
             description: Span::empty_at(row_span.end),
             carried_date: b.carried.clone(),
             role: None,
+            section: b.section,
         });
         return;
     }
@@ -377,6 +403,7 @@ fn table_row(src: &str, b: &mut Builder<'_>, block: &Block<'_>, cols: &TableColu
         description,
         carried_date: None,
         role: None,
+        section: b.section,
     };
     if entry.written.is_none() {
         let mut entry = entry;

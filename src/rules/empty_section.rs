@@ -6,9 +6,11 @@
 //! An empty section is a template left half filled: the reader expects the
 //! root cause under "Root cause" and finds nothing.
 //!
-//! A heading followed directly by deeper headings is a parent, not empty. The
-//! document's title is never reported, nor bold text that only might be a
-//! heading.
+//! A heading followed directly by deeper headings, or by headings that name
+//! its parts, is a parent, not empty. Not reported either: the document's
+//! title, bold text that only might be a heading, a heading that carries its
+//! own value (`### Date: 2024-03-25`), a date heading over timed entries, and
+//! a sentence formatted as a heading.
 //!
 //! ## Example
 //! `## Root cause` followed directly by `## Resolution`.
@@ -16,6 +18,21 @@
 use super::{LintContext, NoOptions, Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::HeadingStyle;
+use crate::time::date::parse_date_prefix;
+
+/// More words than this and a "heading" is a sentence someone marked up.
+const MAX_HEADING_WORDS: usize = 12;
+
+/// A heading that is not the name of a section: a sentence, a `Key: value`
+/// pair, or a date that heads the timed entries below it.
+fn is_self_contained(text: &str) -> bool {
+    let text = text.trim();
+    let sentence = text.ends_with(['.', '!']) || text.split_whitespace().count() > MAX_HEADING_WORDS;
+    let carries_value = text
+        .split_once(':')
+        .is_some_and(|(_, value)| value.chars().any(char::is_alphanumeric));
+    sentence || carries_value || parse_date_prefix(text).is_some()
+}
 
 pub struct EmptySection;
 
@@ -39,6 +56,7 @@ impl Rule for EmptySection {
                 || !sure_heading
                 || heading.style == HeadingStyle::Label
                 || Some(heading.span) == title
+                || is_self_contained(&heading.text)
             {
                 continue;
             }

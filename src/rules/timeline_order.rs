@@ -21,9 +21,19 @@ use crate::model::TimelineEntry;
 
 pub struct TimelineOrder;
 
-/// Latest hour an undated entry may have to be read as the morning after an evening entry.
-const ROLLOVER_MORNING_HOUR: u32 = 6;
-const ROLLOVER_EVENING_HOUR: u32 = 18;
+/// An undated entry earlier than the one before it is the next day when the
+/// step forward across midnight is at most this long.
+const ROLLOVER_WINDOW_HOURS: i64 = 12;
+
+/// Words that say an entry is on a later day than the one before it.
+const NEXT_DAY_CUES: &[&str] = &[
+    "next day",
+    "following day",
+    "next morning",
+    "day after",
+    "overnight",
+    "following morning",
+];
 
 struct Moment {
     date: Option<NaiveDate>,
@@ -51,7 +61,8 @@ fn year_of(entry: &TimelineEntry) -> Option<i32> {
 }
 
 /// Whether `cur` can follow `prev` under some reading of the times.
-fn in_order(prev: &Moment, cur: &Moment) -> bool {
+/// `says_next_day` is true when the entry's text says it is a later day.
+fn in_order(prev: &Moment, cur: &Moment, says_next_day: bool) -> bool {
     let pm = |m: &Moment| m.time.with_hour(m.time.hour() + 12).filter(|_| m.meridiem_ambiguous);
     // An entry that only inherits its date from the entry above may have
     // crossed midnight; compare it like an undated one.
@@ -67,9 +78,12 @@ fn in_order(prev: &Moment, cur: &Moment) -> bool {
             at(cd, cur.time) >= at(pd, prev.time) || pm(cur).is_some_and(|t| at(cd, t) >= at(pd, prev.time))
         }
         (None, None) => {
+            let secs = |t: NaiveTime| i64::from(t.num_seconds_from_midnight());
+            let step_over_midnight = secs(cur.time) + 86_400 - secs(prev.time);
             cur.time >= prev.time
                 || pm(cur).is_some_and(|t| t >= prev.time)
-                || prev.time.hour() >= ROLLOVER_EVENING_HOUR && cur.time.hour() < ROLLOVER_MORNING_HOUR
+                || says_next_day
+                || step_over_midnight <= ROLLOVER_WINDOW_HOURS * 3600
         }
         // One dated and one not: nothing certain to compare.
         _ => true,
@@ -90,11 +104,17 @@ impl Rule for TimelineOrder {
         let timed: Vec<&TimelineEntry> = incident.timeline.timed_entries().collect();
         for pair in timed.windows(2) {
             let (prev, cur) = (pair[0], pair[1]);
+            // Two timelines (a document holding two versions of a report) are not one sequence.
+            if prev.section != cur.section {
+                continue;
+            }
             let year = year_of(cur).or_else(|| year_of(prev));
             let (Some(p), Some(c)) = (moment(prev, year), moment(cur, year)) else {
                 continue;
             };
-            if in_order(&p, &c) {
+            let description = incident.text(cur.description).to_lowercase();
+            let says_next_day = NEXT_DAY_CUES.iter().any(|cue| description.contains(cue));
+            if in_order(&p, &c, says_next_day) {
                 continue;
             }
             let cur_text = incident.text(cur.time_span());

@@ -24,6 +24,8 @@ pub enum ClockStyle {
     HourOnly,
     /// `0900 hrs`, `1430h`
     Compact,
+    /// `14h35`, the French and West African way.
+    HourMark,
     /// `3:AM`: a colon with no minutes.
     MissingMinutes,
 }
@@ -108,7 +110,10 @@ impl ClockTime {
 
     /// A time that could be morning or evening: `9:00` with no AM/PM.
     pub fn is_meridiem_ambiguous(&self) -> bool {
-        self.meridiem.is_none() && !self.padded && (1..=12).contains(&self.hour) && self.style != ClockStyle::Compact
+        self.meridiem.is_none()
+            && !self.padded
+            && (1..=12).contains(&self.hour)
+            && !matches!(self.style, ClockStyle::Compact | ClockStyle::HourMark)
     }
 }
 
@@ -172,6 +177,22 @@ pub fn parse_clock_prefix(s: &str, opts: ClockOptions) -> Option<(ClockTime, usi
     let mut minute = 0;
     let mut second = None;
     let mut style = ClockStyle::HourOnly;
+    if matches!(b.get(i), Some(b'h' | b'H')) {
+        let (m, mn) = take_digits(b, i + 1, 3);
+        let end = i + 3;
+        if mn == 2 && !b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            let t = ClockTime {
+                hour,
+                minute: m,
+                second: None,
+                meridiem: None,
+                style: ClockStyle::HourMark,
+                padded,
+            };
+            return Some((t, end));
+        }
+        return None;
+    }
     if let Some(&sep @ (b':' | b'.')) = b.get(i) {
         let (m, mn) = take_digits(b, i + 1, 3);
         if mn == 2 {
@@ -318,6 +339,7 @@ mod tests {
         assert_eq!(hm("0900 hrs"), Some((9, 0)));
         assert_eq!(hm("1430h"), Some((14, 30)));
         assert_eq!(hm("24:00"), Some((0, 0)));
+        assert_eq!(hm("14h35 - x"), Some((14, 35)));
     }
 
     #[test]
@@ -340,6 +362,8 @@ mod tests {
         assert_eq!(parse("2023 was"), None);
         assert_eq!(parse("14.05 UTC"), None);
         assert_eq!(parse("14:05abc"), None);
+        assert_eq!(parse("2h 15m"), None);
+        assert_eq!(parse("2h15m"), None);
     }
 
     #[test]
