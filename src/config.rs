@@ -17,9 +17,10 @@ use serde::Deserialize;
 use crate::diagnostic::Severity;
 use crate::parse::{ParseOptions, RoleTable, SectionTable};
 use crate::rules::{self, ConfiguredRule};
+pub use crate::settings::Settings;
 use crate::text::suggest;
 use crate::time::date::DateOrder;
-use crate::time::zone::{Zone, ZoneTable, parse_zone_setting};
+use crate::time::zone::{ZoneTable, parse_zone_setting};
 
 /// File names searched for, in each folder from a document's own upwards.
 pub const CONFIG_FILE_NAMES: [&str; 2] = ["pmlint.toml", ".pmlint.toml"];
@@ -37,15 +38,7 @@ struct ConfigFile {
     timezones: BTreeMap<String, String>,
     default_timezone: Option<toml::Spanned<String>>,
     date_order: Option<DateOrder>,
-}
-
-/// Settings that are not a rule's own, shared by the parser and every rule.
-#[derive(Debug, Default, Clone)]
-pub struct Settings {
-    /// The zone of timeline times that name none (`default_timezone`).
-    pub default_timezone: Option<Zone>,
-    /// How to read `02/08/2022` when the document does not say (`date_order`).
-    pub date_order: Option<DateOrder>,
+    rollover_hours: Option<toml::Spanned<u32>>,
 }
 
 pub struct ActiveRule {
@@ -196,7 +189,13 @@ impl Config {
     /// Resolve configuration text; `path` names it in errors.
     pub fn from_toml(text: &str, path: &Path) -> Result<Config, ConfigError> {
         let file: ConfigFile = toml::from_str(text).map_err(|e| {
-            ConfigError::new(path, text, e.span(), e.message().trim().to_string()).with_help(did_you_mean(e.message()))
+            let message = e.message().trim();
+            // "invalid type: string, expected u32" does not say which key: add it.
+            let message = match e.span().and_then(|s| key_at(text, s.start)) {
+                Some(key) if !message.contains(key) && message.starts_with("invalid") => format!("{key}: {message}"),
+                _ => message.to_string(),
+            };
+            ConfigError::new(path, text, e.span(), message).with_help(did_you_mean(e.message()))
         })?;
         let mut config = Config {
             path: Some(path.to_path_buf()),
@@ -235,6 +234,17 @@ impl Config {
             config.settings.default_timezone = Some(parsed);
         }
         config.settings.date_order = file.date_order;
+        if let Some(hours) = &file.rollover_hours {
+            if *hours.get_ref() > 24 {
+                return Err(ConfigError::new(
+                    path,
+                    text,
+                    Some(hours.span()),
+                    "rollover_hours: must be between 0 and 24",
+                ));
+            }
+            config.settings.rollover_hours = *hours.get_ref();
+        }
         Ok(config)
     }
 
@@ -287,14 +297,23 @@ impl Config {
         Ok(())
     }
 
-    /// The parser's tables under this configuration.
+    /// The parser's tables and settings under this configuration.
     pub fn parse_options(&self) -> ParseOptions<'_> {
         ParseOptions {
             sections: self.sections.as_ref().unwrap_or_else(|| SectionTable::builtin()),
             zones: self.zones.as_ref().unwrap_or_else(|| ZoneTable::builtin()),
             roles: self.roles.as_ref().unwrap_or_else(|| RoleTable::builtin()),
+            settings: &self.settings,
         }
     }
+}
+
+/// The key of the `key = value` line that holds byte `at`.
+fn key_at(text: &str, at: usize) -> Option<&str> {
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[start..];
+    let key = line.split_once('=')?.0.trim();
+    (!key.is_empty() && !key.starts_with('[')).then_some(key)
 }
 
 /// Where `[key]` or `key =` first appears, for errors in tables we validate ourselves.
@@ -370,6 +389,8 @@ mod tests {
         assert!(error("[timezones]\nIST = \"Nowhere/City\"\n").contains("timezones.IST"));
         assert!(error("[sections]\ntimelin = [\"x\"]\n").contains("unknown section kind `timelin`"));
         assert!(error("date_order = \"ymd\"\n").contains("unknown variant `ymd`"));
+        assert!(error("rollover_hours = 30\n").contains("rollover_hours"));
+        assert!(error("rollover_hours = \"12h\"\n").contains("rollover_hours"));
         assert!(error("this is not toml").contains("pmlint.toml:1"));
     }
 

@@ -15,6 +15,7 @@ pub mod model;
 pub mod parse;
 pub mod render;
 pub mod rules;
+pub mod settings;
 pub mod source;
 pub mod text;
 pub mod time;

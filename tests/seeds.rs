@@ -135,3 +135,116 @@ fn every_seed_and_corpus_document_parses_and_lints() {
         }
     }
 }
+
+/// Rules about time, as opposed to structure.
+const TIME_RULES: &[&str] = &[
+    "timeline-order",
+    "timeline-entry-missing-time",
+    "duration-mismatch",
+    "start-time-mismatch",
+    "end-time-mismatch",
+    "date-mismatch",
+    "dst-mismatch",
+    "timezone-missing",
+    "timezone-ambiguous",
+    "mixed-timezones",
+    "invalid-time",
+    "date-ambiguous",
+    "weekday-mismatch",
+];
+
+fn time_findings(source: &Source) -> Vec<(String, usize)> {
+    lint(source)
+        .into_iter()
+        .filter(|d| TIME_RULES.contains(&d.rule.as_ref()))
+        .map(|d| (d.rule.to_string(), source.position(d.primary.span.start).line))
+        .collect()
+}
+
+fn zones_of(source: &Source) -> Vec<String> {
+    let incident = parse(&source.text, &ParseOptions::default());
+    incident
+        .timeline
+        .entries
+        .iter()
+        .filter_map(|e| e.resolved.as_ref()?.zone.as_ref().map(|z| z.zone.describe()))
+        .collect()
+}
+
+#[test]
+fn seed_000_time_findings_and_zone() {
+    let Some(shared) = shared() else { return };
+    let source = seed(&shared, "000");
+    assert_eq!(
+        time_findings(&source),
+        vec![("duration-mismatch".to_string(), 4), ("timeline-order".to_string(), 10)]
+    );
+    let duration = lint(&source)
+        .into_iter()
+        .find(|d| d.rule == "duration-mismatch")
+        .unwrap();
+    assert_eq!(
+        duration.message,
+        "the summary says 2 hours; the timeline runs 2 h 30 min from 9:00 AM to 11:30 AM"
+    );
+    let zones = zones_of(&source);
+    assert_eq!(zones.len(), 6);
+    assert!(zones.iter().all(|z| z == "Africa/Nairobi"), "{zones:?}");
+}
+
+#[test]
+fn seed_001_start_end_and_date() {
+    let Some(shared) = shared() else { return };
+    let source = seed(&shared, "001");
+    let rules: Vec<String> = time_findings(&source).into_iter().map(|(r, _)| r).collect();
+    assert_eq!(rules, vec!["date-mismatch", "start-time-mismatch", "end-time-mismatch"]);
+    let messages: Vec<String> = lint(&source).into_iter().map(|d| d.message).collect();
+    assert!(
+        messages.iter().any(|m| m.contains("4:25 PM") && m.contains("3:25 PM")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("7:30 PM") && m.contains("9:30 PM")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn seed_002_pacific_standard_time_in_may() {
+    let Some(shared) = shared() else { return };
+    let source = seed(&shared, "002");
+    let dst: Vec<_> = lint(&source).into_iter().filter(|d| d.rule == "dst-mismatch").collect();
+    assert_eq!(dst.len(), 1);
+    assert_eq!(dst[0].primary.span.slice(&source.text), "Pacific Standard Time");
+    assert!(
+        dst[0]
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains("Pacific Daylight Time"))
+    );
+}
+
+#[test]
+fn seed_003_table_timeline_in_gmt() {
+    let Some(shared) = shared() else { return };
+    let source = seed(&shared, "003");
+    assert_eq!(
+        time_findings(&source),
+        vec![("timeline-entry-missing-time".to_string(), 27)]
+    );
+    let zones = zones_of(&source);
+    assert_eq!(zones.len(), 8);
+    assert!(zones.iter().all(|z| z == "UTC"), "{zones:?}");
+}
+
+#[test]
+fn seed_004_no_time_findings_and_a_resolved_year() {
+    let Some(shared) = shared() else { return };
+    let source = seed(&shared, "004");
+    assert_eq!(time_findings(&source), vec![]);
+    let incident = parse(&source.text, &ParseOptions::default());
+    let first = incident.timeline.entries[0].resolved.as_ref().unwrap();
+    assert_eq!(first.local.format("%Y-%m-%d %H:%M").to_string(), "2024-02-14 09:00");
+    let impact = incident.timeline.metrics.impact_duration.unwrap();
+    assert_eq!(impact.seconds, 3600);
+}

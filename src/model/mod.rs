@@ -4,15 +4,22 @@
 //! borrows the document's text (`'a`) and never copies it wholesale.
 
 mod kind;
+mod statement;
 mod timeline;
 
 use std::borrow::Cow;
 
 pub use kind::{KindSet, SectionKind};
-pub use timeline::{EntryOrigin, EventRole, Spanned, Timeline, TimelineEntry, WrittenTime};
+pub use statement::{DocumentDate, MentionPlace, StatedTime, Statement, TimeMention};
+pub use timeline::{
+    DateFrom, EntryOrigin, EventRole, MeridiemReading, Metric, Metrics, Resolved, Spanned, Timeline, TimelineEntry,
+    WrittenTime, ZoneRef, ZoneSource,
+};
 
 use crate::parse::markdown::{Line, Markdown};
 use crate::source::Span;
+use crate::time::date::{DateOrder, DateParts};
+use chrono::NaiveDate;
 
 /// How a heading was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,6 +133,17 @@ pub struct Incident<'a> {
     pub sections: Vec<Section<'a>>,
     pub folded: Vec<FoldedKind>,
     pub timeline: Timeline,
+    /// The date the incident happened, as the document states it.
+    pub document_date: Option<DocumentDate>,
+    /// A zone declared for the whole document ("All times are in UTC").
+    pub document_zone: Option<ZoneRef>,
+    /// How numeric dates read, and the date that settles it (`None` when
+    /// configuration settles it or nothing does).
+    pub date_order: Option<(DateOrder, Option<Span>)>,
+    /// Durations, windows and dates stated in the summary, impact and opening.
+    pub statements: Vec<Statement>,
+    /// Every date and time written in the document's prose, metadata and timeline.
+    pub mentions: Vec<TimeMention>,
 }
 
 impl<'a> Incident<'a> {
@@ -149,6 +167,14 @@ impl<'a> Incident<'a> {
     /// Every prose line inside `span` (code and HTML blocks left out).
     pub fn lines_in(&self, span: Span) -> impl Iterator<Item = &Line<'a>> {
         self.markdown.lines_in(span)
+    }
+
+    /// A written date on the calendar: the document's day/month order and
+    /// year fill what it leaves out. `None` if it names no real day.
+    pub fn calendar_date(&self, date: &DateParts) -> Option<NaiveDate> {
+        let order = self.date_order.map(|(o, _)| o);
+        let year = self.document_date.as_ref().and_then(|d| d.date.value.year);
+        date.resolve(date.year.or(year), order)
     }
 
     /// Where a document-level diagnostic points: the title, else the first line.

@@ -1,5 +1,7 @@
 //! Timeline entries and what they say about time.
 
+use chrono::{DateTime, NaiveDateTime, Utc};
+
 use crate::source::Span;
 use crate::time::clock::ClockTime;
 use crate::time::date::DateParts;
@@ -31,14 +33,118 @@ pub struct WrittenTime {
     pub zone: Option<Spanned<Zone>>,
 }
 
+/// Where the zone of a time came from, most specific first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZoneSource {
+    /// Written with the time: `14:05 UTC`.
+    Own,
+    /// Declared by the timeline: its heading, intro or time column header.
+    Timeline,
+    /// Declared for the whole document: "All times UTC".
+    Document,
+    /// `default_timezone` in the configuration.
+    Config,
+}
+
+impl ZoneSource {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ZoneSource::Own => "own",
+            ZoneSource::Timeline => "timeline",
+            ZoneSource::Document => "document",
+            ZoneSource::Config => "config",
+        }
+    }
+}
+
+/// A zone and where it was stated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ZoneRef {
+    pub zone: Zone,
+    /// The label in the document; `None` when it comes from configuration.
+    pub span: Option<Span>,
+    pub source: ZoneSource,
+}
+
+/// How a time without AM/PM was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MeridiemReading {
+    /// As written: it has AM/PM, or the timeline uses a 24-hour clock.
+    Written,
+    /// AM/PM taken from the only reading that keeps the timeline in order.
+    Inferred,
+    /// Both readings (or neither) keep the order; read as written.
+    Ambiguous,
+}
+
+/// Where a resolved time's date came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateFrom {
+    /// Written in the document for this time: its own date, a date line above
+    /// the entry, or an earlier entry's written date.
+    Written,
+    /// The document's date (title, metadata, summary).
+    Document,
+    /// No date anywhere: a stand-in, good only for ordering.
+    StandIn,
+}
+
+/// What a written time means once date, zone and clock are settled.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved {
+    /// Wall-clock date and time. When no date is known at all the date is a
+    /// stand-in (2000-01-01, plus any days crossed), good only for ordering.
+    pub local: NaiveDateTime,
+    /// The date is real: written, carried, or the document's.
+    pub date_known: bool,
+    pub date_from: DateFrom,
+    /// The year is real (not the stand-in for `14th February` with no year anywhere).
+    pub year_known: bool,
+    pub zone: Option<ZoneRef>,
+    /// The absolute time, when the date is known and the zone resolves.
+    pub instant: Option<DateTime<Utc>>,
+    /// The date was moved to the next day because the time crossed midnight.
+    pub rolled_over: bool,
+    pub meridiem: MeridiemReading,
+}
+
+impl Resolved {
+    /// Order two resolved times: by instant when both have one, else by wall
+    /// clock when they share a zone or neither has one. `None` when they
+    /// cannot be compared (two different zones, one unresolved).
+    pub fn compare(&self, other: &Resolved) -> Option<std::cmp::Ordering> {
+        if let (Some(a), Some(b)) = (self.instant, other.instant) {
+            return Some(a.cmp(&b));
+        }
+        let same_zone = match (&self.zone, &other.zone) {
+            (Some(a), Some(b)) => a.zone.same_clock(&b.zone),
+            _ => true,
+        };
+        same_zone.then(|| self.local.cmp(&other.local))
+    }
+
+    /// Seconds from `self` to `later`, if they can be compared.
+    pub fn seconds_until(&self, later: &Resolved) -> Option<i64> {
+        if let (Some(a), Some(b)) = (self.instant, later.instant) {
+            return Some((b - a).num_seconds());
+        }
+        self.compare(later)?;
+        Some((later.local - self.local).num_seconds())
+    }
+}
+
 /// Where in the markdown a timeline entry came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntryOrigin {
+    /// `list` and `table` identify the list or table, so siblings can be told
+    /// apart from entries of another list.
     ListItem {
         depth: u16,
+        list: u32,
     },
     TableRow {
         empty: bool,
+        table: u32,
     },
     /// A line of a paragraph or of an indented block.
     Line,
@@ -99,6 +205,8 @@ pub struct TimelineEntry {
     /// The timeline section the entry belongs to; `None` for a timeline found
     /// under another heading.
     pub section: Option<usize>,
+    /// What the entry's time means; `None` for entries without a time.
+    pub resolved: Option<Resolved>,
 }
 
 impl TimelineEntry {
@@ -125,6 +233,33 @@ pub struct Timeline {
     /// Indices of the sections entries were taken from.
     pub sections: Vec<usize>,
     pub entries: Vec<TimelineEntry>,
+    /// Zones declared by timeline sections (heading, intro, time column), by section index.
+    pub declared_zones: Vec<(usize, ZoneRef)>,
+    /// Figures derived from the entries' roles.
+    pub metrics: Metrics,
+}
+
+/// A length of time between two timeline entries, named by them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Metric {
+    /// Index of the entry it starts at.
+    pub from: usize,
+    /// Index of the entry it ends at.
+    pub to: usize,
+    pub seconds: i64,
+}
+
+/// What the timeline says about the incident's course.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Metrics {
+    /// Impact start (or the first entry) to the last resolution (or the last entry).
+    pub impact_duration: Option<Metric>,
+    /// Impact start to the first detection after it.
+    pub time_to_detect: Option<Metric>,
+    /// Impact start to the first mitigation after it.
+    pub time_to_mitigate: Option<Metric>,
+    /// Detection to the last resolution.
+    pub time_to_resolve: Option<Metric>,
 }
 
 impl Timeline {

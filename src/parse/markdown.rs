@@ -240,6 +240,8 @@ pub struct ListItem {
     pub ordered: bool,
     pub parent: Option<u32>,
     pub list: u32,
+    /// Whether any item is nested in this one.
+    pub has_children: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -601,12 +603,17 @@ impl<'a> Walker<'a> {
                     *size += 1;
                 }
                 let id = self.out.items.len() as u32;
+                let parent = self.items.last().map(|(id, _)| *id);
+                if let Some(p) = parent.and_then(|p| self.out.items.get_mut(p as usize)) {
+                    p.has_children = true;
+                }
                 self.out.items.push(ListItem {
                     span,
                     depth: self.items.len() as u16 + 1,
                     ordered,
-                    parent: self.items.last().map(|(id, _)| *id),
+                    parent,
                     list,
+                    has_children: false,
                 });
                 self.items.push((id, false));
             }

@@ -8,8 +8,11 @@
 mod fence;
 pub mod headings;
 pub mod markdown;
+mod mentions;
+mod resolve;
 pub mod roles;
 mod sections;
+mod statements;
 mod timeline;
 
 use std::sync::LazyLock;
@@ -21,17 +24,21 @@ pub use headings::SectionTable;
 pub use roles::RoleTable;
 
 use crate::model::{EventRole, FoldedKind, Incident, KindSet, SectionKind, Timeline, TimelineEntry};
+use crate::settings::Settings;
 use crate::source::Span;
 use crate::time::zone::ZoneTable;
 use markdown::{BlockKind, Markdown};
 
-/// The data tables the parser reads, built-in or extended by config.
+/// The data tables and settings the parser reads, built-in or from config.
 #[derive(Clone, Copy)]
 pub struct ParseOptions<'c> {
     pub sections: &'c SectionTable,
     pub zones: &'c ZoneTable,
     pub roles: &'c RoleTable,
+    pub settings: &'c Settings,
 }
+
+static DEFAULT_SETTINGS: LazyLock<Settings> = LazyLock::new(Settings::default);
 
 impl Default for ParseOptions<'static> {
     fn default() -> Self {
@@ -39,6 +46,7 @@ impl Default for ParseOptions<'static> {
             sections: SectionTable::builtin(),
             zones: ZoneTable::builtin(),
             roles: RoleTable::builtin(),
+            settings: &DEFAULT_SETTINGS,
         }
     }
 }
@@ -82,6 +90,7 @@ pub fn parse<'a>(src: &'a str, opts: &ParseOptions<'_>) -> Incident<'a> {
     let mut timeline = Timeline {
         entries: timeline::extract_entries(src, &md, &bodies, opts.zones, opts.roles),
         sections: timeline_sections,
+        ..Timeline::default()
     };
 
     let mut folded = Vec::new();
@@ -97,10 +106,25 @@ pub fn parse<'a>(src: &'a str, opts: &ParseOptions<'_>) -> Incident<'a> {
         sections: section_list,
         folded,
         timeline,
+        document_date: None,
+        document_zone: None,
+        date_order: None,
+        statements: Vec::new(),
+        mentions: Vec::new(),
     };
     fold_resolution(&mut incident, opts);
     fold_root_cause(&mut incident);
     fold_opening_summary(&mut incident);
+    incident.mentions = mentions::collect_mentions(
+        &incident.markdown,
+        body,
+        &incident.metadata,
+        &incident.timeline.entries,
+        opts.zones,
+    );
+    resolve::resolve(&mut incident, opts);
+    incident.statements = statements::extract_statements(&incident, opts);
+    statements::resolve_statements(&mut incident, opts);
     incident
 }
 

@@ -10,6 +10,18 @@ use serde::Deserialize;
 use super::headings::phrase_regex;
 use crate::model::EventRole;
 
+/// "attempt to restore", "not yet resolved", "tried to fix": the phrase is
+/// there but the event is not.
+static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|fail(?:s|ed|ing)?|unable|not(?:\s+yet)?|never|no\s+longer|couldn't|could\s+not|cannot|can't|without|before|until|wait(?:ed|ing)?\s+for|plan(?:ned|s)?|will)\s+(?:to\s+|be\s+|being\s+|been\s+)?$")
+        .expect("valid regex")
+});
+
+/// The first match of `re` in `text` that is not negated by the words before it.
+fn first_unnegated<'t>(re: &Regex, text: &'t str) -> Option<regex::Match<'t>> {
+    re.find_iter(text).find(|m| !NEGATED.is_match(&text[..m.start()]))
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TableDef {
@@ -98,7 +110,7 @@ impl RoleTable {
         }
         self.compiled
             .iter()
-            .filter_map(|(role, re)| re.find(text).map(|m| (m.start(), *role)))
+            .filter_map(|(role, re)| first_unnegated(re, text).map(|m| (m.start(), *role)))
             .min_by_key(|(start, _)| *start)
             .map(|(_, role)| role)
     }
@@ -108,7 +120,7 @@ impl RoleTable {
         self.compiled
             .iter()
             .filter(|(role, _)| matches!(role, EventRole::Mitigation | EventRole::Resolution))
-            .filter_map(|(_, re)| re.find(text).map(|m| m.range()))
+            .filter_map(|(_, re)| first_unnegated(re, text).map(|m| m.range()))
             .min_by_key(|r| r.start)
     }
 }
@@ -140,6 +152,8 @@ mod tests {
             Some("resolution")
         );
         assert_eq!(role("Configuration of servers begin"), None);
+        assert_eq!(role("First attempt to restore the physical computer"), None);
+        assert_eq!(role("Services not yet restored; still investigating"), None);
     }
 
     #[test]

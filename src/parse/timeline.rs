@@ -6,6 +6,9 @@
 //! carries that date to the entries below it.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::markdown::{Block, BlockKind, Line, Markdown};
 use super::roles::RoleTable;
@@ -14,7 +17,7 @@ use crate::source::Span;
 use crate::text::starts_with_ignore_case;
 use crate::time::clock::ClockOptions;
 use crate::time::date::DateParts;
-use crate::time::timestamp::{Timestamp, parse_timestamp_prefix, shift};
+use crate::time::timestamp::{Timestamp, find_timestamps, parse_timestamp_prefix, shift};
 use crate::time::zone::ZoneTable;
 
 /// Words people put before a time at the start of an entry.
@@ -30,6 +33,25 @@ const LEAD_WORDS: &[&str] = &[
     "from ",
     "~",
 ];
+
+/// A short label before the time: `Detection time: 11:00 AM`.
+static LEADING_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([A-Za-z][A-Za-z /'&-]{0,30}?)\s*:\s+").expect("valid regex"));
+/// A time inside an item's sentence: "... forwarded the ticket at 3:17 PM".
+static AT_TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:at|around|by|about|approximately)\s+$|@\s*$").expect("valid regex"));
+/// `Timezone: PST`, `All times UTC`: a declaration, not an event.
+pub(crate) static ZONE_DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:time\s*-?\s*zones?|timezones?|tz|all\s+(?:the\s+)?times?)\b").expect("valid regex")
+});
+
+/// A time in the middle of an item's first line, after "at": the event's time
+/// when the item does not start with one.
+fn time_in_sentence(text: &str, zones: &ZoneTable) -> Option<Timestamp> {
+    find_timestamps(text, zones)
+        .into_iter()
+        .find(|ts| ts.time.is_some() && AT_TIME.is_match(&text[..ts.range.start]))
+}
 
 /// A time at the start of a line of text, and where the description starts.
 struct LeadingTime {
@@ -49,7 +71,15 @@ fn leading_time(text: &str, zones: &ZoneTable, opts: ClockOptions) -> Option<Lea
     {
         start += word.len();
     }
-    let mut ts = parse_timestamp_prefix(&text[start..], zones, opts)?;
+    let mut ts = match parse_timestamp_prefix(&text[start..], zones, opts) {
+        Some(ts) => ts,
+        // `Issue Detected: June 15, 2023, 08:00 AM (PST) through alerts`
+        None => {
+            let label = LEADING_LABEL.find(&text[start..])?;
+            start += label.end();
+            parse_timestamp_prefix(&text[start..], zones, opts)?
+        }
+    };
     shift(&mut ts, start);
     let after = &text[ts.range.end..];
     // A time glued to a word (`9:00am-ish`) is fine; a date glued to digits is not.
@@ -64,7 +94,8 @@ fn leading_time(text: &str, zones: &ZoneTable, opts: ClockOptions) -> Option<Lea
     Some(LeadingTime { ts, description_start })
 }
 
-fn written(line: &Line<'_>, ts: &Timestamp) -> WrittenTime {
+/// A timestamp parsed from a line's plain text, with source spans.
+pub(crate) fn written(line: &Line<'_>, ts: &Timestamp) -> WrittenTime {
     let span = |r: &std::ops::Range<usize>| line.source_span(r.clone());
     WrittenTime {
         span: span(&ts.range),
@@ -127,6 +158,7 @@ impl Builder<'_> {
             carried_date: None,
             role: None,
             section: self.section,
+            resolved: None,
         };
         self.push(entry, description);
         true
@@ -247,29 +279,55 @@ fn list_item(
     let Some(line) = block.lines.first() else {
         return;
     };
+    if ZONE_DECLARATION.is_match(&line.text) {
+        return;
+    }
     let before = b.entries.len();
     let block_end = block.lines.last().map_or(line.span.end, |l| l.span.end);
     let block_end = block_end.min(b.body_end);
-    if b.line(line, EntryOrigin::ListItem { depth: item.depth }, block_end, opts) {
+    let origin = EntryOrigin::ListItem {
+        depth: item.depth,
+        list: item.list,
+    };
+    if b.line(line, origin, block_end, opts) {
         if b.entries.len() > before {
             entry_items.insert(item_ref.id);
         }
         return;
     }
+    // "Customer support forwarded the ticket at 3:17 PM."
+    if let Some(ts) = time_in_sentence(&line.text, b.zones) {
+        let entry = TimelineEntry {
+            span: line.span,
+            origin,
+            written: Some(written(line, &ts)),
+            description: Span::new(line.span.start, block_end),
+            carried_date: None,
+            role: None,
+            section: b.section,
+            resolved: None,
+        };
+        b.push(entry, &line.text);
+        entry_items.insert(item_ref.id);
+        return;
+    }
     // An item with text and no time: an entry without a time, unless its
     // children carry the times (`- **Detection:**` then `  - 15:30 UTC`).
-    let has_children = md.items.iter().any(|child| child.parent == Some(item_ref.id));
-    if line.text.trim().is_empty() || has_children {
+    if line.text.trim().is_empty() || item.has_children {
         return;
     }
     b.entries.push(TimelineEntry {
         span: line.span,
-        origin: EntryOrigin::ListItem { depth: item.depth },
+        origin: EntryOrigin::ListItem {
+            depth: item.depth,
+            list: item.list,
+        },
         written: None,
         description: Span::new(line.span.start, block_end),
         carried_date: b.carried.clone(),
         role: b.roles.classify(&line.text),
         section: b.section,
+        resolved: None,
     });
 }
 
@@ -344,6 +402,13 @@ impl TableColumns {
     }
 }
 
+fn table_id(block: &Block<'_>) -> u32 {
+    match block.kind {
+        BlockKind::TableRow { table, .. } => table,
+        _ => 0,
+    }
+}
+
 fn table_row(src: &str, b: &mut Builder<'_>, block: &Block<'_>, cols: &TableColumns) {
     let Some(time_col) = cols.time else {
         return;
@@ -355,12 +420,16 @@ fn table_row(src: &str, b: &mut Builder<'_>, block: &Block<'_>, cols: &TableColu
     if block.is_blank() {
         b.entries.push(TimelineEntry {
             span: row_span,
-            origin: EntryOrigin::TableRow { empty: true },
+            origin: EntryOrigin::TableRow {
+                empty: true,
+                table: table_id(block),
+            },
             written: None,
             description: Span::empty_at(row_span.end),
             carried_date: b.carried.clone(),
             role: None,
             section: b.section,
+            resolved: None,
         });
         return;
     }
@@ -398,12 +467,16 @@ fn table_row(src: &str, b: &mut Builder<'_>, block: &Block<'_>, cols: &TableColu
     }
     let entry = TimelineEntry {
         span: row_span,
-        origin: EntryOrigin::TableRow { empty: false },
+        origin: EntryOrigin::TableRow {
+            empty: false,
+            table: table_id(block),
+        },
         written: written_time,
         description,
         carried_date: None,
         role: None,
         section: b.section,
+        resolved: None,
     };
     if entry.written.is_none() {
         let mut entry = entry;
@@ -447,5 +520,10 @@ mod tests {
             Some(("10:05 AM".into(), "Sitewide update".into()))
         );
         assert_eq!(lead("The alert fired at 9:00"), None);
+        assert_eq!(
+            lead("Issue Detected: June 15, 2023, 08:00 AM (PST) through alerts"),
+            Some(("June 15, 2023, 08:00 AM (PST)".into(), "through alerts".into()))
+        );
+        assert_eq!(lead("Detection: 3 users reported errors"), None);
     }
 }

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::model::{Incident, Spanned, TimelineEntry, WrittenTime};
+use crate::model::{Incident, Metric, Resolved, Spanned, StatedTime, Statement, TimelineEntry, WrittenTime, ZoneRef};
 use crate::source::{Source, Span};
 use crate::time::clock::{ClockTime, Meridiem};
 use crate::time::date::{DateParts, MonthDay};
@@ -73,16 +73,91 @@ fn written(source: &Source, w: &WrittenTime) -> Value {
     })
 }
 
+fn zone_ref(source: &Source, z: &ZoneRef) -> Value {
+    json!({
+        "zone": z.zone.describe(),
+        "source": z.source.as_str(),
+        "text": z.span.map(|s| s.slice(&source.text)),
+        "span": z.span.map(|s| span(source, s)),
+    })
+}
+
+fn resolved(source: &Source, r: &Resolved) -> Value {
+    json!({
+        "local": r.local.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        "date_known": r.date_known,
+        "date_from": match r.date_from {
+            crate::model::DateFrom::Written => "written",
+            crate::model::DateFrom::Document => "document",
+            crate::model::DateFrom::StandIn => "stand-in",
+        },
+        "year_known": r.year_known,
+        "zone": r.zone.as_ref().map(|z| zone_ref(source, z)),
+        "instant": r.instant.map(|i| i.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+        "rolled_over": r.rolled_over,
+        "meridiem": match r.meridiem {
+            crate::model::MeridiemReading::Written => "written",
+            crate::model::MeridiemReading::Inferred => "inferred",
+            crate::model::MeridiemReading::Ambiguous => "ambiguous",
+        },
+    })
+}
+
 fn entry(source: &Source, e: &TimelineEntry) -> Value {
     json!({
         "origin": e.origin.as_str(),
+        "section": e.section,
         "span": span(source, e.span),
         "raw": e.span.slice(&source.text),
         "time": e.written.as_ref().map(|w| written(source, w)),
         "carried_date": e.carried_date.as_ref().map(|d| date(source, d)),
+        "resolved": e.resolved.as_ref().map(|r| resolved(source, r)),
         "description": text_at(source, e.description),
         "role": e.role.map(|r| r.as_str()),
     })
+}
+
+fn stated(source: &Source, t: &StatedTime) -> Value {
+    json!({
+        "written": written(source, &t.written),
+        "resolved": t.resolved.as_ref().map(|r| resolved(source, r)),
+    })
+}
+
+fn statement(source: &Source, s: &Statement) -> Value {
+    match s {
+        Statement::Duration {
+            span: sp,
+            seconds,
+            approximate,
+        } => json!({
+            "kind": "duration",
+            "text": sp.slice(&source.text),
+            "span": span(source, *sp),
+            "seconds": seconds,
+            "approximate": approximate,
+        }),
+        Statement::Window { span: sp, start, end } => json!({
+            "kind": "window",
+            "text": sp.slice(&source.text),
+            "span": span(source, *sp),
+            "start": start.as_ref().map(|t| stated(source, t)),
+            "end": end.as_ref().map(|t| stated(source, t)),
+        }),
+        Statement::IncidentDate { span: sp, date: d } => json!({
+            "kind": "incident-date",
+            "text": sp.slice(&source.text),
+            "span": span(source, *sp),
+            "date": date(source, d),
+        }),
+    }
+}
+
+fn metric(m: Option<Metric>) -> Value {
+    m.map_or(
+        Value::Null,
+        |m| json!({ "from_entry": m.from, "to_entry": m.to, "seconds": m.seconds }),
+    )
 }
 
 /// The model of `incident` (parsed from `source`) as a JSON value.
@@ -113,9 +188,37 @@ pub fn incident_json(source: &Source, incident: &Incident<'_>) -> Value {
             "section": f.section,
             "evidence": text_at(source, f.evidence),
         })).collect::<Vec<_>>(),
+        "document_date": incident.document_date.as_ref().map(|d| json!({
+            "source": d.source,
+            "date": date(source, &d.date),
+        })),
+        "document_zone": incident.document_zone.as_ref().map(|z| zone_ref(source, z)),
+        "date_order": incident.date_order.map(|(order, evidence)| json!({
+            "order": match order { crate::time::date::DateOrder::Dmy => "dmy", crate::time::date::DateOrder::Mdy => "mdy" },
+            "evidence": evidence.map(|s| text_at(source, s)),
+        })),
         "timeline": {
             "sections": incident.timeline.sections,
+            "declared_zones": incident.timeline.declared_zones.iter().map(|(section, z)| json!({
+                "section": section,
+                "zone": zone_ref(source, z),
+            })).collect::<Vec<_>>(),
             "entries": incident.timeline.entries.iter().map(|e| entry(source, e)).collect::<Vec<_>>(),
+            "metrics": {
+                "impact_duration": metric(incident.timeline.metrics.impact_duration),
+                "time_to_detect": metric(incident.timeline.metrics.time_to_detect),
+                "time_to_mitigate": metric(incident.timeline.metrics.time_to_mitigate),
+                "time_to_resolve": metric(incident.timeline.metrics.time_to_resolve),
+            },
         },
+        "statements": incident.statements.iter().map(|s| statement(source, s)).collect::<Vec<_>>(),
+        "mentions": incident.mentions.iter().map(|m| json!({
+            "place": match m.place {
+                crate::model::MentionPlace::Timeline(_) => "timeline",
+                crate::model::MentionPlace::Prose => "prose",
+                crate::model::MentionPlace::Metadata => "metadata",
+            },
+            "time": written(source, &m.written),
+        })).collect::<Vec<_>>(),
     })
 }

@@ -8,9 +8,22 @@
 //! Adding a rule: write `src/rules/<name>.rs`, its doc `rules/<id>.md`, its
 //! fixtures, and one line in [`REGISTRY`].
 
+mod date_ambiguous;
+mod date_mismatch;
+mod dst_mismatch;
+mod duration_mismatch;
 mod empty_section;
+mod end_time_mismatch;
+mod invalid_time;
 mod missing_section;
+mod mixed_timezones;
+mod start_time_mismatch;
+mod timeline_entry_missing_time;
 mod timeline_order;
+mod timezone_ambiguous;
+mod timezone_missing;
+mod timing;
+mod weekday_mismatch;
 
 use std::marker::PhantomData;
 
@@ -106,6 +119,18 @@ pub static REGISTRY: &[&dyn RuleEntry] = &[
     &Registered::<missing_section::MissingSection>::ENTRY,
     &Registered::<empty_section::EmptySection>::ENTRY,
     &Registered::<timeline_order::TimelineOrder>::ENTRY,
+    &Registered::<timeline_entry_missing_time::TimelineEntryMissingTime>::ENTRY,
+    &Registered::<duration_mismatch::DurationMismatch>::ENTRY,
+    &Registered::<start_time_mismatch::StartTimeMismatch>::ENTRY,
+    &Registered::<end_time_mismatch::EndTimeMismatch>::ENTRY,
+    &Registered::<date_mismatch::DateMismatch>::ENTRY,
+    &Registered::<dst_mismatch::DstMismatch>::ENTRY,
+    &Registered::<timezone_missing::TimezoneMissing>::ENTRY,
+    &Registered::<timezone_ambiguous::TimezoneAmbiguous>::ENTRY,
+    &Registered::<mixed_timezones::MixedTimezones>::ENTRY,
+    &Registered::<invalid_time::InvalidTime>::ENTRY,
+    &Registered::<date_ambiguous::DateAmbiguous>::ENTRY,
+    &Registered::<weekday_mismatch::WeekdayMismatch>::ENTRY,
 ];
 
 pub fn find(id: &str) -> Option<&'static dyn RuleEntry> {

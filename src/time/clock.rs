@@ -144,7 +144,8 @@ fn take_meridiem(b: &[u8], i: usize) -> Option<(Meridiem, usize)> {
         _ => return None,
     };
     let mut j = i + 1;
-    if b.get(j) == Some(&b'.') {
+    let dotted = b.get(j) == Some(&b'.');
+    if dotted {
         j += 1;
     }
     if !b.get(j)?.eq_ignore_ascii_case(&b'm') {
@@ -152,7 +153,8 @@ fn take_meridiem(b: &[u8], i: usize) -> Option<(Meridiem, usize)> {
     }
     j += 1;
     let mut end = j;
-    if b.get(j) == Some(&b'.') {
+    // `p.m.` ends with its own dot; in `9 PM.` the dot ends the sentence.
+    if dotted && b.get(j) == Some(&b'.') {
         end = j + 1;
     }
     if b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
@@ -194,10 +196,13 @@ pub fn parse_clock_prefix(s: &str, opts: ClockOptions) -> Option<(ClockTime, usi
         return None;
     }
     if let Some(&sep @ (b':' | b'.')) = b.get(i) {
-        let (m, mn) = take_digits(b, i + 1, 3);
+        // `4: 45 am`: a space after the colon, when AM/PM or nothing odd follows.
+        let gap =
+            usize::from(sep == b':' && b.get(i + 1) == Some(&b' ') && b.get(i + 2).is_some_and(u8::is_ascii_digit));
+        let (m, mn) = take_digits(b, i + 1 + gap, 3);
         if mn == 2 {
             minute = m;
-            i += 3;
+            i += 3 + gap;
             style = if sep == b':' {
                 ClockStyle::Colon
             } else {
@@ -340,6 +345,8 @@ mod tests {
         assert_eq!(hm("1430h"), Some((14, 30)));
         assert_eq!(hm("24:00"), Some((0, 0)));
         assert_eq!(hm("14h35 - x"), Some((14, 35)));
+        assert_eq!(hm("4: 45 am PST"), Some((4, 45)));
+        assert_eq!(hm("12: 48pm"), Some((12, 48)));
     }
 
     #[test]
@@ -348,6 +355,7 @@ mod tests {
         assert_eq!(parse("14:05 UTC"), Some((14, 5, None, 5)));
         assert_eq!(parse("9AM (EAT)"), Some((9, 0, Some(Meridiem::Am), 3)));
         assert_eq!(parse("10:00 a.m. then"), Some((10, 0, Some(Meridiem::Am), 10)));
+        assert_eq!(parse("9 PM. Then"), Some((9, 0, Some(Meridiem::Pm), 4)));
     }
 
     #[test]

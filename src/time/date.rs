@@ -195,8 +195,19 @@ fn parse_bare_date(s: &str) -> Option<(DateParts, usize)> {
         }
         if let Some(c) = NUMERIC.captures(s) {
             let end = c[0].len();
-            // `9.30.2023` is a date but `9.30pm` is not; a dotted pair needs its year.
-            if c[2] == c[4] && !runs_on(s, end) && !s[end..].starts_with(':') {
+            let first: u32 = c[1].parse().ok()?;
+            let second: u32 = c[3].parse().ok()?;
+            // `54.34.10.127` is an address and `1.2.3.4` a version: a date's
+            // numbers are days and months, and nothing follows its year.
+            let continues =
+                s[end..].starts_with(['.', ':', '/', '-']) && s[end + 1..].starts_with(|c: char| c.is_ascii_digit());
+            if c[2] == c[4]
+                && !runs_on(s, end)
+                && !continues
+                && first <= 31
+                && second <= 31
+                && !s[end..].starts_with(':')
+            {
                 let mut year: i32 = c[5].parse().ok()?;
                 if c[5].len() == 2 {
                     year += 2000;
@@ -301,6 +312,9 @@ mod tests {
         assert_eq!(ymd("100 march"), None);
         assert_eq!(ymd("1.5 hours"), None);
         assert_eq!(ymd("March 3rdly"), None);
+        assert_eq!(ymd("54.34.10.127"), None);
+        assert_eq!(ymd("10.20.30.41"), None);
+        assert_eq!(ymd("1.2.3.4"), None);
     }
 
     #[test]

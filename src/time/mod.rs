@@ -5,5 +5,6 @@
 
 pub mod clock;
 pub mod date;
+pub mod duration;
 pub mod timestamp;
 pub mod zone;

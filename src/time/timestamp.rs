@@ -103,7 +103,11 @@ fn parse_time_part(s: &str, at: usize, zones: &ZoneTable, opts: ClockOptions, ts
             end += 1 + digits;
         }
     }
-    if let Some((zone, after)) = parse_zone_at(s, end, zones) {
+    // `15:25:00+03:00` carries an offset; `10:00-10:30` is a range.
+    let iso_like = clock.second.is_some() || ts.date.is_some() && s[..at].ends_with('T');
+    if let Some((zone, after)) = parse_zone_at(s, end, zones)
+        && (iso_like || !matches!(s[end..].chars().next(), Some('+' | '-' | '−')))
+    {
         ts.zone = Some(zone);
         end = after;
     }
@@ -150,6 +154,47 @@ pub fn parse_timestamp_prefix(s: &str, zones: &ZoneTable, opts: ClockOptions) ->
     Some(ts)
 }
 
+/// A cheap test before the real parse: timestamps start with a digit or with
+/// the first three letters of a month or a weekday.
+fn could_start_timestamp(b: &[u8]) -> bool {
+    match b.first() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(c) if c.is_ascii_alphabetic() => {
+            let Some(head) = b.get(..3) else {
+                return false;
+            };
+            let lower = [
+                head[0].to_ascii_lowercase(),
+                head[1].to_ascii_lowercase(),
+                head[2].to_ascii_lowercase(),
+            ];
+            matches!(
+                &lower,
+                b"jan"
+                    | b"feb"
+                    | b"mar"
+                    | b"apr"
+                    | b"may"
+                    | b"jun"
+                    | b"jul"
+                    | b"aug"
+                    | b"sep"
+                    | b"oct"
+                    | b"nov"
+                    | b"dec"
+                    | b"mon"
+                    | b"tue"
+                    | b"wed"
+                    | b"thu"
+                    | b"fri"
+                    | b"sat"
+                    | b"sun"
+            )
+        }
+        _ => false,
+    }
+}
+
 /// Every timestamp in running text, each starting at a word boundary.
 pub fn find_timestamps(text: &str, zones: &ZoneTable) -> Vec<Timestamp> {
     let b = text.as_bytes();
@@ -158,7 +203,7 @@ pub fn find_timestamps(text: &str, zones: &ZoneTable) -> Vec<Timestamp> {
     while i < b.len() {
         let starts_word = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b':' | b'.' | b'/'));
         if starts_word
-            && b[i].is_ascii_alphanumeric()
+            && could_start_timestamp(&b[i..])
             && let Some(mut ts) = parse_timestamp_prefix(&text[i..], zones, ClockOptions::default())
         {
             shift(&mut ts, i);
@@ -272,6 +317,15 @@ mod tests {
         let ts = parse("14:05 - Alert fired").unwrap();
         assert!(ts.end_time.is_none());
         assert_eq!(ts.range, 0..5);
+    }
+
+    #[test]
+    fn a_dash_between_times_is_a_range_not_an_offset() {
+        let ts = parse("10:00-10:30 AM (UTC): engineers").unwrap();
+        assert!(ts.zone.as_ref().is_some_and(|z| z.value.describe() == "UTC"));
+        assert_eq!(ts.end_time.map(|t| (t.value.hour, t.value.minute)), Some((10, 30)));
+        let ts = parse("15:25:00-05:00 deploy").unwrap();
+        assert_eq!(ts.zone.map(|z| z.value.describe()), Some("UTC-05:00".to_string()));
     }
 
     #[test]

@@ -233,6 +233,47 @@ impl ZoneTable {
     pub fn abbreviation(&self, label: &str) -> Option<&Zone> {
         self.abbreviations.get(label)
     }
+
+    /// The label for the other half of the year, in the same style:
+    /// `PST` gives `PDT`, `Pacific Standard Time` gives `Pacific Daylight Time`.
+    pub fn counterpart(&self, label: &str) -> Option<String> {
+        let other = |zone: &Zone| match zone {
+            Zone::Region {
+                tz, daylight: Some(d), ..
+            } => Some((*tz, !d)),
+            _ => None,
+        };
+        let matches = |zone: &Zone, (tz, daylight): (Tz, bool)| matches!(zone, Zone::Region { tz: t, daylight: Some(d), .. } if *t == tz && *d == daylight);
+        if let Some(zone) = self.abbreviations.get(label) {
+            let wanted = other(zone)?;
+            let mut found: Vec<&String> = self
+                .abbreviations
+                .iter()
+                .filter(|(_, z)| matches(z, wanted))
+                .map(|(k, _)| k)
+                .collect();
+            found.sort();
+            return found.first().map(|s| s.to_string());
+        }
+        let lower = label.to_lowercase();
+        let (_, zone) = self.names.iter().find(|(n, _)| lower.starts_with(n.as_str()))?;
+        let wanted = other(zone)?;
+        let name = self
+            .names
+            .iter()
+            .filter(|(_, z)| matches(z, wanted))
+            .map(|(n, _)| n)
+            .min()?;
+        Some(
+            name.split(' ')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    }
 }
 
 /// A timezone found in text.
@@ -561,6 +602,18 @@ mod tests {
             Some("Asia/Kolkata".to_string())
         );
         assert!(table().with_overrides([("IST", "Mars/Olympus")]).is_err());
+    }
+
+    #[test]
+    fn counterparts() {
+        assert_eq!(table().counterpart("PST").as_deref(), Some("PDT"));
+        assert_eq!(table().counterpart("CEST").as_deref(), Some("CET"));
+        assert_eq!(
+            table().counterpart("Pacific Standard Time").as_deref(),
+            Some("Pacific Daylight Time")
+        );
+        assert_eq!(table().counterpart("EAT"), None);
+        assert_eq!(table().counterpart("UTC"), None);
     }
 
     #[test]

@@ -1,0 +1,532 @@
+//! Give every written time a meaning: a date, a clock reading, a zone and,
+//! where those allow, an instant.
+//!
+//! Dates come from the time itself, else from the date carried down the
+//! timeline (a date line, the entry before), else from the document's date;
+//! an undated entry earlier than the one before it crosses midnight when the
+//! step forward is short. Zones come from the time itself, else the
+//! timeline's declaration, else the document's, else configuration.
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
+use regex::Regex;
+
+use super::ParseOptions;
+use super::markdown::BlockKind;
+use super::timeline::ZONE_DECLARATION;
+use crate::model::{
+    DateFrom, DocumentDate, EventRole, Incident, MentionPlace, MeridiemReading, Metric, Metrics, Resolved, SectionKind,
+    TimelineEntry, WrittenTime, ZoneRef, ZoneSource,
+};
+use crate::source::Span;
+use crate::time::date::{DateOrder, DateParts};
+use crate::time::zone::{Zone, find_zone_mentions};
+
+/// The year dates without one are placed in when the document names none.
+/// A leap year, so `February 29` survives.
+const STAND_IN_YEAR: i32 = 2000;
+
+/// Words that say an entry is on a later day than the one before it.
+const NEXT_DAY_CUES: &[&str] = &[
+    "next day",
+    "following day",
+    "next morning",
+    "following morning",
+    "day after",
+    "overnight",
+    "the next night",
+];
+
+/// Metadata keys whose value is the incident's date, most specific first.
+const DATE_KEYS: &[&str] = &[
+    "incident date",
+    "date of incident",
+    "date of the incident",
+    "incident_date",
+    "date",
+];
+
+static DOCUMENT_ZONE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:all\s+times?|times?\s+(?:are|is|were|shown|given|listed|quoted|used|in)|time\s*-?\s*zones?|timezones?)\b")
+        .expect("valid regex")
+});
+
+fn stand_in_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(STAND_IN_YEAR, 1, 1).unwrap_or_default()
+}
+
+/// What resolving a time needs to know about the document.
+pub(crate) struct Context<'c> {
+    pub order: Option<DateOrder>,
+    pub year: Option<i32>,
+    pub settings: &'c crate::settings::Settings,
+}
+
+impl Context<'_> {
+    /// A written date as a calendar date, and whether its year is real.
+    pub fn date(&self, parts: &DateParts) -> Option<(NaiveDate, bool)> {
+        let year_known = parts.year.is_some() || self.year.is_some();
+        let date = parts.resolve(self.year.or(Some(STAND_IN_YEAR)), self.order)?;
+        Some((date, year_known))
+    }
+}
+
+/// The instant of a wall-clock time in a zone. A region's offset depends on
+/// the date, so it needs a real one.
+fn instant(local: NaiveDateTime, zone: Option<&ZoneRef>, date_known: bool) -> Option<DateTime<Utc>> {
+    let zone = zone?;
+    if !date_known && !matches!(zone.zone, Zone::Fixed(_)) {
+        return None;
+    }
+    let offset = zone.zone.offset_at(local)?;
+    Some((local - Duration::seconds(i64::from(offset.local_minus_utc()))).and_utc())
+}
+
+/// The evening an overnight step starts in, and the morning it ends in.
+const EVENING_HOUR: u32 = 18;
+const MORNING_END_HOUR: u32 = 12;
+
+/// Whether an undated time earlier than the one before it is on the next day:
+/// the step forward across midnight is at most `window` seconds, or it runs
+/// from the evening (18:00 or later) into the morning (before noon).
+pub(crate) fn crosses_midnight(before: NaiveTime, after: NaiveTime, window: i64) -> bool {
+    let secs = |t: NaiveTime| i64::from(t.num_seconds_from_midnight());
+    let step = secs(after) + 86_400 - secs(before);
+    step <= window || before.hour() >= EVENING_HOUR && after.hour() < MORNING_END_HOUR
+}
+
+/// Resolve a time stated outside the timeline (a sentence of the summary).
+pub(crate) fn resolve_written(
+    written: &WrittenTime,
+    fallback_date: Option<(NaiveDate, bool)>,
+    zones: &[Option<&ZoneRef>],
+    ctx: &Context<'_>,
+) -> Option<Resolved> {
+    let time = written.time.as_ref()?.value.naive()?;
+    let own_date = written.date.as_ref().and_then(|d| ctx.date(&d.value));
+    let (date, date_from, year_known) = match (own_date, fallback_date) {
+        (Some((d, year_known)), _) => (d, DateFrom::Written, year_known),
+        (None, Some((d, year_known))) => (d, DateFrom::Document, year_known),
+        (None, None) => (stand_in_date(), DateFrom::StandIn, false),
+    };
+    let date_known = date_from != DateFrom::StandIn;
+    let zone = own_zone(written).or_else(|| zones.iter().flatten().next().map(|z| (*z).clone()));
+    let local = NaiveDateTime::new(date, time);
+    Some(Resolved {
+        instant: instant(local, zone.as_ref(), date_known),
+        local,
+        date_known,
+        date_from,
+        year_known,
+        zone,
+        rolled_over: false,
+        meridiem: MeridiemReading::Written,
+    })
+}
+
+fn own_zone(written: &WrittenTime) -> Option<ZoneRef> {
+    written.zone.as_ref().map(|z| ZoneRef {
+        zone: z.value.clone(),
+        span: Some(z.span),
+        source: ZoneSource::Own,
+    })
+}
+
+/// Settle date order, document date and zone, timeline zones, every entry's
+/// meaning, and the timeline's metrics.
+pub(crate) fn resolve(incident: &mut Incident<'_>, opts: &ParseOptions<'_>) {
+    incident.date_order = date_order(incident, opts);
+    incident.document_date = document_date(incident);
+    incident.document_zone = document_zone(incident, opts);
+    incident.timeline.declared_zones = declared_zones(incident, opts);
+    let order = incident.date_order.map(|(o, _)| o);
+    let year = incident
+        .document_date
+        .as_ref()
+        .and_then(|d| d.date.value.year)
+        .or_else(|| {
+            incident
+                .mentions
+                .iter()
+                .find_map(|m| m.written.date.as_ref()?.value.year)
+        });
+    let ctx = Context {
+        order,
+        year,
+        settings: opts.settings,
+    };
+    let document_date = incident.document_date.as_ref().and_then(|d| ctx.date(&d.date.value));
+    resolve_entries(incident, &ctx, document_date);
+    incident.timeline.metrics = metrics(&incident.timeline.entries);
+}
+
+/// Day-first or month-first: a date whose numbers force an order settles it
+/// for the document; else configuration.
+fn date_order(incident: &Incident<'_>, opts: &ParseOptions<'_>) -> Option<(DateOrder, Option<Span>)> {
+    incident
+        .mentions
+        .iter()
+        .find_map(|m| {
+            let d = m.written.date.as_ref()?;
+            Some((d.value.forced_order()?, Some(d.span)))
+        })
+        .or_else(|| opts.settings.date_order.map(|o| (o, None)))
+}
+
+fn document_date(incident: &Incident<'_>) -> Option<DocumentDate> {
+    let date_within = |span: Span| {
+        incident
+            .mentions
+            .iter()
+            .filter(|m| span.contains(m.written.span))
+            .find_map(|m| m.written.date.clone())
+    };
+    if let Some(title) = &incident.title
+        && let Some(date) = date_within(title.span)
+    {
+        return Some(DocumentDate { date, source: "title" });
+    }
+    for key in DATE_KEYS {
+        if let Some(field) = incident.metadata(key)
+            && let Some(date) = date_within(field.value_span)
+        {
+            return Some(DocumentDate {
+                date,
+                source: "metadata",
+            });
+        }
+    }
+    let first_known = incident
+        .sections
+        .iter()
+        .find(|s| s.kinds.is_known())
+        .map_or(incident.body.end, |s| s.span.start);
+    let opening = Span::new(incident.body.start, first_known);
+    let summary = incident
+        .sections
+        .iter()
+        .filter(|s| s.is(SectionKind::Summary))
+        .map(|s| s.body);
+    std::iter::once(opening).chain(summary).find_map(|span| {
+        let date = incident
+            .mentions
+            .iter()
+            .filter(|m| m.place == MentionPlace::Prose && span.contains(m.written.span))
+            .find_map(|m| m.written.date.clone())?;
+        Some(DocumentDate {
+            date,
+            source: "summary",
+        })
+    })
+}
+
+/// "All times are in UTC", "Timezone: EAT" outside the timeline; failing a
+/// declaration, the one zone the prose uses for all its times ("from 02:47
+/// AM UTC to 05:00 AM UTC"), which a reader takes for the timeline's too.
+fn document_zone(incident: &Incident<'_>, opts: &ParseOptions<'_>) -> Option<ZoneRef> {
+    declared_document_zone(incident, opts).or_else(|| prose_zone(incident))
+}
+
+fn prose_zone(incident: &Incident<'_>) -> Option<ZoneRef> {
+    let mut zones = incident
+        .mentions
+        .iter()
+        .filter(|m| !matches!(m.place, MentionPlace::Timeline(_)))
+        .filter_map(|m| m.written.zone.as_ref());
+    let first = zones.next()?;
+    if first.value.is_ambiguous() || zones.any(|z| !z.value.same_clock(&first.value)) {
+        return None;
+    }
+    Some(ZoneRef {
+        zone: first.value.clone(),
+        span: Some(first.span),
+        source: ZoneSource::Document,
+    })
+}
+
+fn declared_document_zone(incident: &Incident<'_>, opts: &ParseOptions<'_>) -> Option<ZoneRef> {
+    let timeline_bodies: Vec<Span> = incident
+        .timeline
+        .sections
+        .iter()
+        .filter_map(|&i| incident.sections.get(i))
+        .map(|s| s.span)
+        .collect();
+    for field in &incident.metadata {
+        if matches!(field.key.as_str(), "timezone" | "time zone" | "tz" | "zone")
+            && let Some((range, zone)) = find_zone_mentions(&field.value, opts.zones).into_iter().next()
+        {
+            let span = field
+                .value_span
+                .slice(incident.src)
+                .find(&field.value[range.clone()])
+                .map_or(field.value_span, |at| {
+                    Span::new(field.value_span.start + at, field.value_span.start + at + range.len())
+                });
+            return Some(ZoneRef {
+                zone,
+                span: Some(span),
+                source: ZoneSource::Document,
+            });
+        }
+    }
+    incident
+        .markdown
+        .lines_in(incident.body)
+        .filter(|l| !timeline_bodies.iter().any(|b| b.contains(l.span)))
+        .filter(|l| DOCUMENT_ZONE_CUE.is_match(&l.text))
+        .find_map(|line| {
+            let (range, zone) = find_zone_mentions(&line.text, opts.zones).into_iter().next()?;
+            Some(ZoneRef {
+                zone,
+                span: Some(line.source_span(range)),
+                source: ZoneSource::Document,
+            })
+        })
+}
+
+/// A timeline's own zone: in its heading ("Timeline (EAT)"), its intro ("All
+/// times are in EAT time-zone"), or its time column's header ("Time (GMT + 0)").
+fn declared_zones(incident: &Incident<'_>, opts: &ParseOptions<'_>) -> Vec<(usize, ZoneRef)> {
+    let mut declared = Vec::new();
+    for &index in &incident.timeline.sections {
+        let Some(section) = incident.sections.get(index) else {
+            continue;
+        };
+        let zone_ref = |zone, span| ZoneRef {
+            zone,
+            span: Some(span),
+            source: ZoneSource::Timeline,
+        };
+        let heading = &section.heading;
+        if let Some((range, zone)) = find_zone_mentions(&heading.text, opts.zones).into_iter().next() {
+            let label = &heading.text[range.clone()];
+            let span = heading.span.slice(incident.src).find(label).map_or(heading.span, |at| {
+                Span::new(heading.span.start + at, heading.span.start + at + label.len())
+            });
+            declared.push((index, zone_ref(zone, span)));
+            continue;
+        }
+        let first_entry = incident
+            .timeline
+            .entries
+            .iter()
+            .filter(|e| e.section == Some(index))
+            .map(|e| e.span.start)
+            .min()
+            .unwrap_or(section.body.end);
+        let intro = Span::new(section.body.start, first_entry.max(section.body.start));
+        let from_intro = incident.markdown.blocks_in(section.body).find_map(|block| {
+            let header_row = matches!(block.kind, BlockKind::TableRow { header: true, .. });
+            block
+                .lines
+                .iter()
+                .filter(|l| {
+                    intro.contains(l.span)
+                        || header_row && l.text.to_lowercase().contains("time")
+                        || section.body.contains(l.span) && ZONE_DECLARATION.is_match(&l.text)
+                })
+                .find_map(|line| {
+                    let (range, zone) = find_zone_mentions(&line.text, opts.zones).into_iter().next()?;
+                    Some(zone_ref(zone, line.source_span(range)))
+                })
+        });
+        if let Some(zone) = from_intro {
+            declared.push((index, zone));
+        }
+    }
+    declared
+}
+
+/// The entries of each timeline, in order, with the next entry's clock time
+/// for AM/PM inference.
+fn resolve_entries(incident: &mut Incident<'_>, ctx: &Context<'_>, document_date: Option<(NaiveDate, bool)>) {
+    let window = i64::from(ctx.settings.rollover_hours) * 3600;
+    let config_zone = ctx.settings.default_timezone.clone().map(|zone| ZoneRef {
+        zone,
+        span: None,
+        source: ZoneSource::Config,
+    });
+    let mut groups: Vec<Option<usize>> = incident.timeline.entries.iter().map(|e| e.section).collect();
+    groups.dedup();
+    for group in groups {
+        let indices: Vec<usize> = (0..incident.timeline.entries.len())
+            .filter(|&i| incident.timeline.entries[i].section == group && incident.timeline.entries[i].time().is_some())
+            .collect();
+        let clocks: Vec<_> = indices
+            .iter()
+            .filter_map(|&i| incident.timeline.entries[i].time().map(|t| t.value))
+            .collect();
+        let twelve_hour = clocks.iter().any(|c| c.meridiem.is_some());
+        let twenty_four_hour = clocks
+            .iter()
+            .any(|c| c.meridiem.is_none() && (c.hour > 12 || c.hour == 0 || c.padded));
+        let infer_meridiem = twelve_hour && !twenty_four_hour;
+        let declared = group.and_then(|g| {
+            incident
+                .timeline
+                .declared_zones
+                .iter()
+                .find(|(s, _)| *s == g)
+                .map(|(_, z)| z.clone())
+        });
+        let mut prev: Option<Resolved> = None;
+        let mut prev_carried: Option<Span> = None;
+        for (k, &i) in indices.iter().enumerate() {
+            let entry = &incident.timeline.entries[i];
+            let description = entry.description.slice(incident.src).to_lowercase();
+            let says_next_day = NEXT_DAY_CUES.iter().any(|cue| description.contains(cue));
+            let next_time = indices.get(k + 1).and_then(|&n| {
+                let clock = incident.timeline.entries[n].time()?.value;
+                (!clock.is_meridiem_ambiguous() || !infer_meridiem)
+                    .then(|| clock.naive())
+                    .flatten()
+            });
+            let zones = [declared.as_ref(), incident.document_zone.as_ref(), config_zone.as_ref()];
+            let resolved = resolve_entry(
+                entry,
+                EntryContext {
+                    prev: prev.as_ref(),
+                    prev_carried,
+                    next_time,
+                    infer_meridiem,
+                    says_next_day,
+                    window,
+                    document_date,
+                },
+                &zones,
+                ctx,
+            );
+            if let Some(r) = &resolved {
+                prev = Some(r.clone());
+                prev_carried = incident.timeline.entries[i].carried_date.as_ref().map(|d| d.span);
+            }
+            incident.timeline.entries[i].resolved = resolved;
+        }
+    }
+}
+
+struct EntryContext<'p> {
+    prev: Option<&'p Resolved>,
+    /// The date line the previous entry took its date from.
+    prev_carried: Option<Span>,
+    next_time: Option<NaiveTime>,
+    infer_meridiem: bool,
+    says_next_day: bool,
+    window: i64,
+    document_date: Option<(NaiveDate, bool)>,
+}
+
+fn resolve_entry(
+    entry: &TimelineEntry,
+    ec: EntryContext<'_>,
+    zones: &[Option<&ZoneRef>],
+    ctx: &Context<'_>,
+) -> Option<Resolved> {
+    let written = entry.written.as_ref()?;
+    let clock = written.time.as_ref()?.value;
+    let mut time = clock.naive()?;
+    let prev_time = ec.prev.map(|p| p.local.time());
+    let mut meridiem = MeridiemReading::Written;
+    if ec.infer_meridiem && clock.is_meridiem_ambiguous() {
+        let other = if time.hour() < 12 {
+            time.with_hour(time.hour() + 12)
+        } else {
+            time.with_hour(time.hour() - 12)
+        };
+        let fits = |t: NaiveTime| prev_time.is_none_or(|p| t >= p) && ec.next_time.is_none_or(|n| t <= n);
+        match other {
+            Some(other) if !fits(time) && fits(other) => {
+                time = other;
+                meridiem = MeridiemReading::Inferred;
+            }
+            Some(other) if fits(time) && !fits(other) => meridiem = MeridiemReading::Inferred,
+            _ => meridiem = MeridiemReading::Ambiguous,
+        }
+    }
+    let own = written.date.as_ref().and_then(|d| ctx.date(&d.value));
+    let carried = entry.carried_date.as_ref().and_then(|d| ctx.date(&d.value));
+    let mut rolled_over = false;
+    let (date, date_from, year_known) = if let Some((d, yk)) = own {
+        (d, DateFrom::Written, yk)
+    } else {
+        // Under the same date line as the entry before, continue from its
+        // date: it may already have crossed midnight.
+        let same_date_line = entry.carried_date.as_ref().map(|d| d.span) == ec.prev_carried && ec.prev.is_some();
+        let from_prev = ec.prev.map(|p| (p.local.date(), p.date_from, p.year_known));
+        let base = if same_date_line { from_prev } else { None }
+            .or_else(|| carried.map(|(d, yk)| (d, DateFrom::Written, yk)))
+            .or(from_prev)
+            .or_else(|| ec.document_date.map(|(d, yk)| (d, DateFrom::Document, yk)))
+            .unwrap_or((stand_in_date(), DateFrom::StandIn, false));
+        let mut date = base.0;
+        // Same day as the entry before and earlier than it: crossed midnight?
+        if let Some(prev) = ec.prev
+            && prev.local.date() == date
+            && time < prev.local.time()
+            && (crosses_midnight(prev.local.time(), time, ec.window) || ec.says_next_day)
+        {
+            date = date.succ_opt().unwrap_or(date);
+            rolled_over = true;
+        }
+        (date, base.1, base.2)
+    };
+    let zone = own_zone(written).or_else(|| zones.iter().flatten().next().map(|z| (*z).clone()));
+    let local = NaiveDateTime::new(date, time);
+    let date_known = date_from != DateFrom::StandIn;
+    Some(Resolved {
+        instant: instant(local, zone.as_ref(), date_known),
+        local,
+        date_known,
+        date_from,
+        year_known,
+        zone,
+        rolled_over,
+        meridiem,
+    })
+}
+
+fn metrics(entries: &[TimelineEntry]) -> Metrics {
+    let timed: Vec<(usize, &TimelineEntry, &Resolved)> = entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.resolved.as_ref().map(|r| (i, e, r)))
+        .collect();
+    let Some(&(first, _, _)) = timed.first() else {
+        return Metrics::default();
+    };
+    let start = timed
+        .iter()
+        .find(|(_, e, _)| e.role == Some(EventRole::ImpactStart))
+        .map_or(first, |(i, _, _)| *i);
+    let resolved_of = |i: usize| entries.get(i).and_then(|e| e.resolved.as_ref());
+    let metric = |from: usize, to: usize| {
+        let seconds = resolved_of(from)?.seconds_until(resolved_of(to)?)?;
+        (seconds >= 0).then_some(Metric { from, to, seconds })
+    };
+    let after_start = |role: EventRole| {
+        let start_time = resolved_of(start)?;
+        timed
+            .iter()
+            .filter(|(_, e, r)| {
+                e.role == Some(role) && start_time.compare(r).is_some_and(|o| o != std::cmp::Ordering::Greater)
+            })
+            .map(|(i, _, _)| *i)
+            .next()
+    };
+    let end = timed
+        .iter()
+        .rev()
+        .find(|(_, e, _)| e.role == Some(EventRole::Resolution))
+        .or(timed.last())
+        .map(|(i, _, _)| *i);
+    let detect = after_start(EventRole::Detection);
+    let mitigate = after_start(EventRole::Mitigation);
+    Metrics {
+        impact_duration: end.and_then(|e| metric(start, e)),
+        time_to_detect: detect.and_then(|d| metric(start, d)),
+        time_to_mitigate: mitigate.and_then(|m| metric(start, m)),
+        time_to_resolve: detect.zip(end).and_then(|(d, e)| metric(d, e)),
+    }
+}

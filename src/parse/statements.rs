@@ -1,0 +1,541 @@
+//! What the summary, impact and opening say about the incident's time:
+//! how long it lasted, when it started and ended, on which date.
+//!
+//! A number of hours in prose is not always the outage's length ("alerts
+//! every 5 minutes", "two hours before the deploy"), so a duration counts
+//! only with a cue that ties it to the outage ("lasted", "spanned", "down
+//! for", "a two-hour outage", a `Duration:` label). Start times likewise
+//! need a sentence about the outage beginning.
+
+use std::sync::LazyLock;
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use regex::Regex;
+
+use super::ParseOptions;
+use super::markdown::Line;
+use super::resolve::{Context, crosses_midnight, resolve_written};
+use super::timeline::written;
+use crate::model::{Incident, Resolved, SectionKind, Spanned, StatedTime, Statement, WrittenTime, ZoneRef};
+use crate::source::Span;
+use crate::time::clock::{ClockTime, Meridiem};
+use crate::time::duration::find_durations;
+use crate::time::timestamp::{Timestamp, find_timestamps};
+
+static DURATION_CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:lasted|lasting|last|spanned|spanning|spans|persisted|persisting|continued|continuing|took|taking|down|offline|unavailable|inaccessible|unreachable|outage|downtime|disruption|interruption|duration|period|total|lasts|ran|running)\b[^.;:]{0,40}$",
+    )
+    .expect("valid regex")
+});
+static DURATION_CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:-\s*)?(?:long\s+)?(?:of\s+)?(?:total\s+)?(?:service\s+)?(?:outage|downtime|disruption|interruption|incident|blackout)")
+        .expect("valid regex")
+});
+/// Durations that are about something else: a lead time, a cadence, a deadline.
+static DURATION_NOT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:within|every|each|per|after|in|next|last|past|first|later|earlier|up to|before)\s+(?:the\s+)?(?:about\s+|around\s+|approximately\s+|nearly\s+|~\s*)?$")
+        .expect("valid regex")
+});
+static DURATION_NOT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:ago|before|after|later|earlier|prior|into|of (?:the |our )?(?:investigation|debugging|troubleshooting|work|testing|monitoring)|to (?:detect|identify|find|diagnose|notice|escalate|respond|acknowledge|investigate|spot|realize|realise))\b")
+        .expect("valid regex")
+});
+/// "down for 2 hours", "could not log in for 45 minutes": "for" after words of
+/// the outage itself, not "compensation for a day".
+static DOWN_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:down|offline|unavailable|inaccessible|unreachable|disrupted|interrupted|degraded|failing|failed|broken|unusable|unresponsive|erroring|stopped|halted|stalled|frozen|hung|paused|out|could not|couldn't|cannot|can't|unable to|not able to)\b(?:\s+[\w'-]+){0,4}\s+for\s*(?:about\s+|around\s+|approximately\s+|nearly\s+|~\s*)?$")
+        .expect("valid regex")
+});
+static START_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:outage|downtime|disruption|interruption|incident|issue|problem|errors?|failure|failed|failing|down|unavailable|unresponsive|crash\w*|experienced|encountered|occurred|occured|began|begun|started|starts|hit|affected|went|became|stopped|broke|broken|slow\w*|degrad\w*|latency|timed out|timeouts?)\b")
+        .expect("valid regex")
+});
+static NOT_START_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:restored|resolved|fixed|recovered|discovered|detected|identified|noticed|alerted|deployed|mitigated|escalated|rolled back)\b")
+        .expect("valid regex")
+});
+static WINDOW_OPEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:from|between|starting|since|duration)\b[^.;]{0,30}$").expect("valid regex"));
+static WINDOW_JOIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:,\s*)?(?:to|and|until|till|through|thru|-|–|—|->|→)\s*$").expect("valid regex")
+});
+static INCIDENT_DATE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[.!?]\s+)on\s*$|\b(?:occurred|occured|happened|took place|started|began|begun|was|were|hit|struck)\s+on\s*$")
+        .expect("valid regex")
+});
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(duration|start(?:\s+time)?|end(?:\s+time)?|started|ended)[^:]{0,20}:").expect("valid regex")
+});
+/// `Start time:` / `End:` right before a time, on a line that may hold both.
+static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(start(?:ed|ing)?(?:\s+time)?|began|begin|end(?:ed)?(?:\s+time)?|finish(?:ed)?)\s*(?:\([^)]*\))?\s*:\s*$")
+        .expect("valid regex")
+});
+
+/// What kind of line a statement comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Prose,
+    /// `Duration: ...`: every duration and range in it is the outage's.
+    Duration,
+    Start,
+    End,
+}
+
+fn line_kind(text: &str, key: Option<&str>) -> LineKind {
+    let label = key.map(str::to_string).or_else(|| {
+        LABEL
+            .captures(text)
+            .and_then(|c| c.get(1))
+            .map(|m| m.as_str().to_lowercase())
+    });
+    match label.as_deref() {
+        Some(l) if l.starts_with("duration") => LineKind::Duration,
+        Some(l) if l.starts_with("start") => LineKind::Start,
+        Some(l) if l.starts_with("end") => LineKind::End,
+        _ => LineKind::Prose,
+    }
+}
+
+/// The sentence of `text` that contains byte `at`, as a range.
+fn sentence_around(text: &str, at: usize) -> std::ops::Range<usize> {
+    let start = text[..at].rfind(['.', '!', '?', ';']).map_or(0, |i| i + 1);
+    let end = text[at..].find(['.', '!', '?', ';']).map_or(text.len(), |i| at + i);
+    start..end
+}
+
+fn is_incident_duration(text: &str, range: &std::ops::Range<usize>, kind: LineKind) -> bool {
+    let before = &text[..range.start];
+    let after = &text[range.end..];
+    if DURATION_NOT_BEFORE.is_match(before) || DURATION_NOT_AFTER.is_match(after) {
+        return false;
+    }
+    if kind == LineKind::Duration {
+        return true;
+    }
+    DURATION_CUE_BEFORE.is_match(before) || DURATION_CUE_AFTER.is_match(after) || DOWN_FOR.is_match(before)
+}
+
+/// Where the statements come from: the opening (before the first known
+/// section), and the summary and impact sections.
+fn source_spans(incident: &Incident<'_>) -> Vec<Span> {
+    let first_known = incident
+        .sections
+        .iter()
+        .find(|s| s.kinds.is_known())
+        .map_or(incident.body.end, |s| s.span.start);
+    let mut spans = vec![Span::new(incident.body.start, first_known)];
+    spans.extend(
+        incident
+            .sections
+            .iter()
+            .filter(|s| s.is(SectionKind::Summary) || s.is(SectionKind::Impact))
+            .map(|s| s.body),
+    );
+    spans
+}
+
+/// A second end of a range written without AM/PM takes the reading that
+/// puts it soonest after the first ("from 1:10pm until 1:19").
+fn complete_meridiem(start: &ClockTime, end: &mut ClockTime) {
+    let (Some(start_time), true) = (start.naive(), end.meridiem.is_none() && end.is_meridiem_ambiguous()) else {
+        return;
+    };
+    if start.meridiem.is_none() {
+        return;
+    }
+    let best = [Meridiem::Am, Meridiem::Pm]
+        .into_iter()
+        .filter_map(|m| {
+            let t = ClockTime {
+                meridiem: Some(m),
+                ..*end
+            }
+            .naive()?;
+            let gap = (t - start_time).num_seconds();
+            (gap >= 0).then_some((gap, m))
+        })
+        .min_by_key(|(gap, _)| *gap);
+    if let Some((_, m)) = best {
+        end.meridiem = Some(m);
+    }
+}
+
+/// The written time of a timestamp's range end, sharing its date and zone.
+fn end_of_range(line: &Line<'_>, ts: &Timestamp) -> Option<WrittenTime> {
+    let start = written(line, ts);
+    let end = start.end_time.clone()?;
+    Some(WrittenTime {
+        span: end.span,
+        date: start.date.clone(),
+        time: Some(end),
+        end_time: None,
+        zone: start.zone.clone(),
+    })
+}
+
+struct Extractor {
+    out: Vec<Statement>,
+}
+
+impl Extractor {
+    fn line(&mut self, line: &Line<'_>, key: Option<&str>, opts: &ParseOptions<'_>) {
+        let text: &str = &line.text;
+        let kind = line_kind(text, key);
+        for d in find_durations(text) {
+            if is_incident_duration(text, &d.range, kind) {
+                self.out.push(Statement::Duration {
+                    span: line.source_span(d.range.clone()),
+                    seconds: d.seconds,
+                    approximate: d.approximate,
+                });
+            }
+        }
+        let stamps = find_timestamps(text, opts.zones);
+        let mut k = 0;
+        let mut started = self
+            .out
+            .iter()
+            .any(|s| matches!(s, Statement::Window { start: Some(_), .. }));
+        while k < stamps.len() {
+            let ts = &stamps[k];
+            let before = &text[..ts.range.start];
+            let since_previous = &text[k.checked_sub(1).map_or(0, |p| stamps[p].range.end)..ts.range.start];
+            let kind = match LABEL_BEFORE.captures(since_previous).and_then(|c| c.get(1)) {
+                Some(label)
+                    if label.as_str().to_lowercase().starts_with("end")
+                        || label.as_str().to_lowercase().starts_with("finish") =>
+                {
+                    LineKind::End
+                }
+                Some(_) => LineKind::Start,
+                None if matches!(kind, LineKind::Start | LineKind::End) && k > 0 => LineKind::Prose,
+                None => kind,
+            };
+            let sentence = &text[sentence_around(text, ts.range.start)];
+            if let Some(date) = &ts.date
+                && (INCIDENT_DATE_CUE.is_match(before) || key.is_some_and(|k| k.contains("incident")))
+            {
+                self.out.push(Statement::IncidentDate {
+                    span: line.source_span(ts.range.clone()),
+                    date: Spanned::new(date.value, line.source_span(date.range.clone())),
+                });
+            }
+            if ts.time.is_none() {
+                k += 1;
+                continue;
+            }
+            // "from X to Y", "between X and Y", "Duration: X — Y"
+            if let Some(next) = stamps.get(k + 1).filter(|n| n.time.is_some())
+                && WINDOW_JOIN.is_match(&text[ts.range.end..next.range.start])
+                && (WINDOW_OPEN.is_match(before) || kind == LineKind::Duration)
+            {
+                let start = written(line, ts);
+                let mut end = written(line, next);
+                if let (Some(s), Some(e)) = (&start.time, &mut end.time) {
+                    complete_meridiem(&s.value, &mut e.value);
+                }
+                self.push_window(line.source_span(ts.range.start..next.range.end), Some(start), Some(end));
+                started = true;
+                k += 2;
+                continue;
+            }
+            // "14:05 - 15:20 UTC" in one timestamp
+            if ts.end_time.is_some() && (WINDOW_OPEN.is_match(before) || kind != LineKind::Prose) {
+                let start = written(line, ts);
+                let mut end = end_of_range(line, ts);
+                if let (Some(s), Some(e)) = (&start.time, end.as_mut().and_then(|e| e.time.as_mut())) {
+                    complete_meridiem(&s.value, &mut e.value);
+                }
+                self.push_window(line.source_span(ts.range.clone()), Some(start), end);
+                started = true;
+                k += 1;
+                continue;
+            }
+            match kind {
+                LineKind::Start => self.push_window(line.source_span(ts.range.clone()), Some(written(line, ts)), None),
+                LineKind::End => self.push_window(line.source_span(ts.range.clone()), None, Some(written(line, ts))),
+                // The first sentence that tells the outage began, and when.
+                LineKind::Prose
+                    if !started && START_SENTENCE.is_match(sentence) && !NOT_START_SENTENCE.is_match(sentence) =>
+                {
+                    self.push_window(line.source_span(ts.range.clone()), Some(written(line, ts)), None);
+                    started = true;
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+    }
+
+    fn push_window(&mut self, span: Span, start: Option<WrittenTime>, end: Option<WrittenTime>) {
+        let stated = |w: WrittenTime| {
+            Box::new(StatedTime {
+                written: w,
+                resolved: None,
+            })
+        };
+        self.out.push(Statement::Window {
+            span,
+            start: start.map(stated),
+            end: end.map(stated),
+        });
+    }
+}
+
+pub(crate) fn extract_statements(incident: &Incident<'_>, opts: &ParseOptions<'_>) -> Vec<Statement> {
+    let mut ex = Extractor { out: Vec::new() };
+    // The title names the incident's date: "Outage on January 20, 2024".
+    if let Some(title) = &incident.title {
+        for line in incident
+            .markdown
+            .lines_in(title.span.cover(Span::empty_at(title.span.end)))
+        {
+            for ts in find_timestamps(&line.text, opts.zones) {
+                if let Some(date) = &ts.date
+                    && line.text[..ts.range.start].trim_end().to_lowercase().ends_with(" on")
+                {
+                    ex.out.push(Statement::IncidentDate {
+                        span: line.source_span(ts.range.clone()),
+                        date: Spanned::new(date.value, line.source_span(date.range.clone())),
+                    });
+                }
+            }
+        }
+    }
+    let title_span = incident.title.as_ref().map(|t| t.span);
+    let metadata_spans: Vec<(Span, String)> = incident
+        .metadata
+        .iter()
+        .map(|m| (m.key_span.cover(m.value_span), m.key.clone()))
+        .collect();
+    for span in source_spans(incident) {
+        for line in incident.markdown.lines_in(span) {
+            if title_span.is_some_and(|t| line.span.contains(t)) {
+                continue;
+            }
+            let key = metadata_spans
+                .iter()
+                .find(|(s, _)| line.span.contains(*s))
+                .map(|(_, k)| k.as_str());
+            ex.line(line, key, opts);
+        }
+    }
+    let mut out = ex.out;
+    out.sort_by_key(|s| s.span().start);
+    out.dedup();
+    out
+}
+
+/// Give the stated times a meaning, with the same context as the timeline.
+pub(crate) fn resolve_statements(incident: &mut Incident<'_>, opts: &ParseOptions<'_>) {
+    let ctx = Context {
+        order: incident.date_order.map(|(o, _)| o),
+        year: incident
+            .document_date
+            .as_ref()
+            .and_then(|d| d.date.value.year)
+            .or_else(|| {
+                incident
+                    .mentions
+                    .iter()
+                    .find_map(|m| m.written.date.as_ref()?.value.year)
+            }),
+        settings: opts.settings,
+    };
+    let document_date = incident.document_date.as_ref().and_then(|d| ctx.date(&d.date.value));
+    let timeline_zone = match incident.timeline.declared_zones.as_slice() {
+        [(_, zone)] => Some(zone.clone()),
+        _ => None,
+    };
+    let config_zone = opts.settings.default_timezone.clone().map(|zone| ZoneRef {
+        zone,
+        span: None,
+        source: crate::model::ZoneSource::Config,
+    });
+    let zones = [incident.document_zone.clone(), timeline_zone, config_zone];
+    let zone_refs: Vec<Option<&ZoneRef>> = zones.iter().map(Option::as_ref).collect();
+    // A time with no date takes the date stated on its line ("On March 6, at 5am").
+    let dates: Vec<(Span, NaiveDate, bool)> = incident
+        .statements
+        .iter()
+        .filter_map(|s| match s {
+            Statement::IncidentDate { span, date } => ctx.date(&date.value).map(|(d, y)| (*span, d, y)),
+            _ => None,
+        })
+        .collect();
+    let window = i64::from(opts.settings.rollover_hours) * 3600;
+    let src = incident.src;
+    for statement in &mut incident.statements {
+        let Statement::Window { span, start, end } = statement else {
+            continue;
+        };
+        let line_start = src[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let same_line_date = dates
+            .iter()
+            .filter(|(s, _, _)| s.start >= line_start && s.start <= span.start)
+            .map(|(_, d, y)| (*d, *y))
+            .next_back();
+        let fallback = same_line_date.or(document_date);
+        if let Some(s) = start {
+            s.resolved = resolve_written(&s.written, fallback, &zone_refs, &ctx);
+        }
+        let start_resolved = start.as_ref().and_then(|s| s.resolved.clone());
+        if let Some(e) = end {
+            let end_fallback = start_resolved
+                .as_ref()
+                .filter(|r| r.date_known)
+                .map(|r| (r.local.date(), r.year_known))
+                .or(fallback);
+            let mut resolved = resolve_written(&e.written, end_fallback, &zone_refs, &ctx);
+            if let (Some(r), Some(s)) = (&mut resolved, &start_resolved) {
+                roll_end_over_midnight(r, s, e.written.date.is_some(), window);
+            }
+            e.resolved = resolved;
+        }
+    }
+}
+
+/// "from 23:10 to 01:30": an end without its own date that falls before the
+/// start, within the roll-over window, is the next day.
+fn roll_end_over_midnight(end: &mut Resolved, start: &Resolved, end_has_date: bool, window: i64) {
+    if end_has_date || end.local >= start.local || end.local.date() != start.local.date() {
+        return;
+    }
+    if crosses_midnight(start.local.time(), end.local.time(), window) {
+        end.local = NaiveDateTime::new(end.local.date() + Duration::days(1), end.local.time());
+        end.instant = end.instant.map(|i| i + Duration::days(1));
+        end.rolled_over = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Statement;
+    use crate::parse::{ParseOptions, parse};
+
+    fn statements(src: &str) -> Vec<String> {
+        let incident = parse(src, &ParseOptions::default());
+        incident
+            .statements
+            .iter()
+            .map(|s| match s {
+                Statement::Duration {
+                    span,
+                    seconds,
+                    approximate,
+                } => {
+                    format!(
+                        "duration {} = {}m{}",
+                        incident.text(*span),
+                        seconds / 60,
+                        if *approximate { " ~" } else { "" }
+                    )
+                }
+                Statement::Window { start, end, .. } => {
+                    let show = |t: &Option<Box<crate::model::StatedTime>>| {
+                        t.as_ref().map_or("-".to_string(), |t| {
+                            t.resolved
+                                .as_ref()
+                                .map_or("?".to_string(), |r| r.local.format("%Y-%m-%d %H:%M").to_string())
+                        })
+                    };
+                    format!("window {} .. {}", show(start), show(end))
+                }
+                Statement::IncidentDate { date, .. } => format!("date {}", incident.text(date.span)),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn seed_style_summaries() {
+        assert_eq!(
+            statements(
+                "### Summary\nOn January 20, 2024, our system underwent a service disruption that spanned 2 hours.\n"
+            ),
+            vec!["date January 20, 2024", "duration 2 hours = 120m"]
+        );
+        assert_eq!(
+            statements(
+                "Issue Summary\nOn 14th February 2024 at 9AM (EAT), our company had an outage that lasted for one hour.\n"
+            ),
+            vec![
+                "date 14th February 2024",
+                "window 2024-02-14 09:00 .. -",
+                "duration one hour = 60m"
+            ]
+        );
+        assert_eq!(
+            statements(
+                "## Issue summary\n\nFrom `August 4, 2023` 4:25 PM to  `August 8, 2023` 7:30 PM, requests failed.\n"
+            ),
+            vec!["window 2023-08-04 16:25 .. 2023-08-08 19:30"]
+        );
+        assert_eq!(
+            statements(
+                "Description:\nOn May 15, 2023, at 10:00 PM (Pacific Standard Time), our server went down. The downtime lasted approximately 4 hours.\n"
+            ),
+            vec![
+                "date May 15, 2023",
+                "window 2023-05-15 22:00 .. -",
+                "duration approximately 4 hours = 240m ~"
+            ]
+        );
+    }
+
+    #[test]
+    fn windows_and_labels() {
+        assert_eq!(
+            statements("## Summary\nErrors between 14:05 and 15:20 UTC on 2024-03-01 hit checkout.\n"),
+            vec!["window 2024-03-01 14:05 .. 2024-03-01 15:20"]
+        );
+        assert_eq!(
+            statements(
+                "## Summary\n**Duration:** March 2, 2025, 12:00 CAT — March 2, 2025, 14:15 CAT (2 hours 15 minutes)\n"
+            ),
+            vec![
+                "window 2025-03-02 12:00 .. 2025-03-02 14:15",
+                "duration 2 hours 15 minutes = 135m"
+            ]
+        );
+        assert_eq!(
+            statements("Start Time: February 5, 2024, 08:00 UTC\n\nEnd Time: February 5, 2024, 12:15 UTC\n"),
+            vec!["window 2024-02-05 08:00 .. -", "window - .. 2024-02-05 12:15"]
+        );
+        assert_eq!(
+            statements(
+                "Start time: Oct 22 2022 9:00 AM (EAT), End time: Oct 22 2022 10:00 AM (EAT). The page was down.\n"
+            ),
+            vec!["window 2022-10-22 09:00 .. -", "window - .. 2022-10-22 10:00"]
+        );
+        assert_eq!(
+            statements("## Summary\nThe site was down on 2024-05-01 from 1:10pm until 1:19.\n"),
+            vec!["window 2024-05-01 13:10 .. 2024-05-01 13:19"]
+        );
+    }
+
+    #[test]
+    fn durations_that_are_not_the_outage() {
+        assert_eq!(
+            statements("## Summary\nWe will review the alerts within 24 hours. Checks run every 5 minutes.\n"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            statements("## Summary\nA deploy went out 2 hours before the outage. It took 30 minutes to detect.\n"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            statements("## Summary\nUsers could not log in for 45 minutes.\n"),
+            vec!["duration 45 minutes = 45m"]
+        );
+        assert_eq!(
+            statements("## Summary\nA two-hour outage hit the API.\n"),
+            vec!["duration two-hour = 120m"]
+        );
+        assert_eq!(
+            statements("## Summary\nDowntime hit every client, so we added compensation for a day to all of them.\n"),
+            Vec::<String>::new()
+        );
+    }
+}

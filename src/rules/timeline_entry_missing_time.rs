@@ -1,0 +1,114 @@
+//! ## What it does
+//! Reports timeline entries without a time: a list item or table row with
+//! text but no time while most of its siblings have one, and empty table
+//! rows. A timeline none of whose entries has a time is reported once, on
+//! its heading.
+//!
+//! ## Why is this bad?
+//! An entry without a time cannot be placed in the sequence; a timeline
+//! without times is a story, not a timeline, and nothing in it can be checked.
+//!
+//! Items nested under a timed entry are its details and are never reported.
+//!
+//! ## Example
+//! A table row `|                |` at the end of the timeline table.
+
+use std::collections::HashMap;
+
+use super::{LintContext, NoOptions, Rule, RuleMeta};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::model::{EntryOrigin, Incident, TimelineEntry};
+use crate::source::Span;
+
+pub struct TimelineEntryMissingTime;
+
+/// The list or table an entry belongs to.
+fn group_of(e: &TimelineEntry) -> Option<(bool, u32)> {
+    match e.origin {
+        EntryOrigin::ListItem { list, .. } => Some((false, list)),
+        EntryOrigin::TableRow { table, .. } => Some((true, table)),
+        EntryOrigin::Line | EntryOrigin::Heading => None,
+    }
+}
+
+/// The whole source line of a table row, line break included, to delete it.
+fn row_line(src: &str, row: Span) -> Span {
+    let start = src[..row.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = src[row.end..].find('\n').map_or(src.len(), |i| row.end + i + 1);
+    Span::new(start, end)
+}
+
+fn empty_row(incident: &Incident<'_>, e: &TimelineEntry) -> Diagnostic {
+    Diagnostic::new(e.span, "empty row in the timeline table")
+        .with_label("no time, no event")
+        .with_help("remove the row, or fill in its time and event")
+        .with_fix(Fix {
+            description: "remove the empty row".to_string(),
+            edits: vec![Edit {
+                span: row_line(incident.src, e.span),
+                replacement: String::new(),
+            }],
+            applicability: Applicability::Safe,
+        })
+}
+
+impl Rule for TimelineEntryMissingTime {
+    const META: RuleMeta = RuleMeta {
+        id: "timeline-entry-missing-time",
+        default_severity: Severity::Warning,
+        summary: "A timeline entry, or a whole timeline, has no time",
+        doc: include_str!("../../rules/timeline-entry-missing-time.md"),
+    };
+    type Options = NoOptions;
+
+    fn check(ctx: &LintContext<'_, '_>, _: &NoOptions, out: &mut Vec<Diagnostic>) {
+        let incident = ctx.incident;
+        let entries = &incident.timeline.entries;
+        for &section_index in &incident.timeline.sections {
+            let Some(section) = incident.sections.get(section_index) else {
+                continue;
+            };
+            let in_section: Vec<&TimelineEntry> = entries.iter().filter(|e| e.section == Some(section_index)).collect();
+            if !in_section.iter().any(|e| e.time().is_some()) {
+                if section.has_content {
+                    out.push(
+                        Diagnostic::new(section.heading.span, "the timeline gives no times")
+                            .with_label("no entry below has a time")
+                            .with_help(
+                                "start each entry with the time it happened, such as `- 14:05 UTC: alert fired`",
+                            ),
+                    );
+                }
+                continue;
+            }
+            // How many of each list's or table's entries have a time.
+            let mut counts: HashMap<(bool, u32), (usize, usize)> = HashMap::new();
+            for e in &in_section {
+                if let Some(g) = group_of(e) {
+                    let c = counts.entry(g).or_default();
+                    c.0 += usize::from(e.time().is_some());
+                    c.1 += 1;
+                }
+            }
+            for e in &in_section {
+                if e.written.is_some() {
+                    continue;
+                }
+                if matches!(e.origin, EntryOrigin::TableRow { empty: true, .. }) {
+                    out.push(empty_row(incident, e));
+                    continue;
+                }
+                let Some(&(timed, total)) = group_of(e).and_then(|g| counts.get(&g)) else {
+                    continue;
+                };
+                if timed * 2 > total {
+                    out.push(
+                        Diagnostic::new(e.span, "timeline entry has no time")
+                            .with_label("when did this happen?")
+                            .with_help("start the entry with its time, as its siblings do"),
+                    );
+                }
+            }
+        }
+    }
+}
