@@ -194,6 +194,9 @@ pub struct TimelineEntry {
     /// The entry's first line (list item, table row or text line).
     pub span: Span,
     pub origin: EntryOrigin,
+    /// A label the entry starts with: `Detection time:` before its time, or
+    /// `**Actions taken:**` on an entry that tells a stage, not an event.
+    pub label: Option<Span>,
     /// The time the entry states, if it starts with one.
     pub written: Option<WrittenTime>,
     /// What happened, without the time.

@@ -440,4 +440,20 @@ mod tests {
             vec![("title", "Disk full"), ("author", "Ada"), ("date", "2024-03-01")]
         );
     }
+
+    #[test]
+    fn labelled_stages_dates_lines_and_image_rows() {
+        let src = "## Timeline\n2019-10-21 (*all times UTC*)\n\n- **Detection time:** 10:15 UTC, alert fired\n- **Actions taken:** restarted the pods\n\n| Time | Event |\n| --- | --- |\n| 10:20 | a |\n![img](x.png)\n| 10:30 | b |\n";
+        let incident = parse(src, &ParseOptions::default());
+        let entries = &incident.timeline.entries;
+        let labels: Vec<Option<&str>> = entries.iter().map(|e| e.label.map(|l| incident.text(l))).collect();
+        assert_eq!(labels, vec![Some("Detection time"), Some("Actions taken"), None, None]);
+        // The date line carries its date instead of being an entry.
+        assert_eq!(entries[0].date().map(|d| incident.text(d.span)), Some("2019-10-21"));
+        assert!(
+            entries
+                .iter()
+                .all(|e| !matches!(e.origin, crate::model::EntryOrigin::Line))
+        );
+    }
 }

@@ -45,6 +45,15 @@ pub(crate) static ZONE_DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W*(?:time\s*-?\s*zones?|timezones?|tz|all\s+(?:the\s+)?times?)\b").expect("valid regex")
 });
 
+static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^)]*\)").expect("valid regex"));
+
+/// Whether the text after a date tells of an event, so the date heads an
+/// entry rather than the entries below it: "2019-10-21 (all times UTC)" and
+/// "**March 3**" are date lines, "March 3 - errors began on the API" an event.
+fn is_event(description: &str) -> bool {
+    PARENTHETICAL.replace_all(description, "").split_whitespace().count() >= 3
+}
+
 /// A time in the middle of an item's first line, after "at": the event's time
 /// when the item does not start with one.
 fn time_in_sentence(text: &str, zones: &ZoneTable) -> Option<Timestamp> {
@@ -57,6 +66,8 @@ fn time_in_sentence(text: &str, zones: &ZoneTable) -> Option<Timestamp> {
 struct LeadingTime {
     ts: Timestamp,
     description_start: usize,
+    /// A label before the time (`Detection time:`), as a range of the text.
+    label: Option<std::ops::Range<usize>>,
 }
 
 fn leading_time(text: &str, zones: &ZoneTable, opts: ClockOptions) -> Option<LeadingTime> {
@@ -71,12 +82,15 @@ fn leading_time(text: &str, zones: &ZoneTable, opts: ClockOptions) -> Option<Lea
     {
         start += word.len();
     }
+    let mut label = None;
     let mut ts = match parse_timestamp_prefix(&text[start..], zones, opts) {
         Some(ts) => ts,
         // `Issue Detected: June 15, 2023, 08:00 AM (PST) through alerts`
         None => {
-            let label = LEADING_LABEL.find(&text[start..])?;
-            start += label.end();
+            let caps = LEADING_LABEL.captures(&text[start..])?;
+            let (whole, name) = (caps.get(0)?, caps.get(1)?);
+            label = Some(start + name.start()..start + name.end());
+            start += whole.end();
             parse_timestamp_prefix(&text[start..], zones, opts)?
         }
     };
@@ -91,7 +105,11 @@ fn leading_time(text: &str, zones: &ZoneTable, opts: ClockOptions) -> Option<Lea
             )
     };
     let description_start = ts.range.end + (after.len() - after.trim_start_matches(separators).len());
-    Some(LeadingTime { ts, description_start })
+    Some(LeadingTime {
+        ts,
+        description_start,
+        label,
+    })
 }
 
 /// A timestamp parsed from a line's plain text, with source spans.
@@ -139,7 +157,7 @@ impl Builder<'_> {
             return false;
         };
         let description = line.text[found.description_start..].trim_end();
-        if found.ts.is_date_only() && description.split_whitespace().count() <= 1 {
+        if found.ts.is_date_only() && !is_event(description) {
             if let Some(d) = &found.ts.date {
                 self.carried = Some(Spanned::new(d.value, line.source_span(d.range.clone())));
             }
@@ -153,6 +171,7 @@ impl Builder<'_> {
         let entry = TimelineEntry {
             span: line.span,
             origin,
+            label: found.label.map(|r| line.source_span(r)),
             written: Some(written),
             description: description_span,
             carried_date: None,
@@ -300,6 +319,7 @@ fn list_item(
         let entry = TimelineEntry {
             span: line.span,
             origin,
+            label: None,
             written: Some(written(line, &ts)),
             description: Span::new(line.span.start, block_end),
             carried_date: None,
@@ -316,12 +336,24 @@ fn list_item(
     if line.text.trim().is_empty() || item.has_children {
         return;
     }
+    // "**Actions taken:** investigated the logs": a stage of the story, labelled.
+    let label = line
+        .leading_emphatic_label()
+        .map(|(range, _)| range)
+        .or_else(|| {
+            LEADING_LABEL
+                .captures(&line.text)
+                .and_then(|c| c.get(1))
+                .map(|m| m.range())
+        })
+        .map(|range| line.source_span(range));
     b.entries.push(TimelineEntry {
         span: line.span,
         origin: EntryOrigin::ListItem {
             depth: item.depth,
             list: item.list,
         },
+        label,
         written: None,
         description: Span::new(line.span.start, block_end),
         carried_date: b.carried.clone(),
@@ -417,9 +449,12 @@ fn table_row(src: &str, b: &mut Builder<'_>, block: &Block<'_>, cols: &TableColu
         let text = block.span.slice(src);
         Span::new(block.span.start, block.span.start + text.trim_end().len())
     };
-    if block.is_blank() {
+    // A row is empty when nothing but pipes and spaces is written in it (an
+    // image in a cell has no text but is not nothing).
+    if row_span.slice(src).chars().all(|c| c == '|' || c.is_whitespace()) {
         b.entries.push(TimelineEntry {
             span: row_span,
+            label: None,
             origin: EntryOrigin::TableRow {
                 empty: true,
                 table: table_id(block),
@@ -431,6 +466,10 @@ fn table_row(src: &str, b: &mut Builder<'_>, block: &Block<'_>, cols: &TableColu
             section: b.section,
             resolved: None,
         });
+        return;
+    }
+    // A row with no text (an image on its own line inside the table) is no entry.
+    if block.is_blank() {
         return;
     }
     let opts = ClockOptions {
@@ -467,6 +506,7 @@ fn table_row(src: &str, b: &mut Builder<'_>, block: &Block<'_>, cols: &TableColu
     }
     let entry = TimelineEntry {
         span: row_span,
+        label: None,
         origin: EntryOrigin::TableRow {
             empty: false,
             table: table_id(block),

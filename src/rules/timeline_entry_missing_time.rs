@@ -8,7 +8,8 @@
 //! An entry without a time cannot be placed in the sequence; a timeline
 //! without times is a story, not a timeline, and nothing in it can be checked.
 //!
-//! Items nested under a timed entry are its details and are never reported.
+//! Items nested under a timed entry are its details and are never reported,
+//! nor labelled stages of the story (`**Actions taken:** investigated ...`).
 //!
 //! ## Example
 //! A table row `|                |` at the end of the timeline table.
@@ -91,7 +92,8 @@ impl Rule for TimelineEntryMissingTime {
                 }
             }
             for e in &in_section {
-                if e.written.is_some() {
+                // A labelled stage ("**Actions taken:** ...") is not an event.
+                if e.written.is_some() || e.label.is_some() {
                     continue;
                 }
                 if matches!(e.origin, EntryOrigin::TableRow { empty: true, .. }) {
