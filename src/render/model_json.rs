@@ -153,11 +153,23 @@ fn statement(source: &Source, s: &Statement) -> Value {
     }
 }
 
-fn metric(m: Option<Metric>) -> Value {
-    m.map_or(
-        Value::Null,
-        |m| json!({ "from_entry": m.from, "to_entry": m.to, "seconds": m.seconds }),
-    )
+fn metric(source: &Source, incident: &Incident<'_>, m: Option<Metric>) -> Value {
+    let anchor = |i: usize| {
+        incident
+            .timeline
+            .entries
+            .get(i)
+            .map(|e| e.time_span().slice(&source.text))
+    };
+    m.map_or(Value::Null, |m| {
+        json!({
+            "from_entry": m.from,
+            "to_entry": m.to,
+            "from": anchor(m.from),
+            "to": anchor(m.to),
+            "seconds": m.seconds,
+        })
+    })
 }
 
 /// The model of `incident` (parsed from `source`) as a JSON value.
@@ -205,10 +217,10 @@ pub fn incident_json(source: &Source, incident: &Incident<'_>) -> Value {
             })).collect::<Vec<_>>(),
             "entries": incident.timeline.entries.iter().map(|e| entry(source, e)).collect::<Vec<_>>(),
             "metrics": {
-                "impact_duration": metric(incident.timeline.metrics.impact_duration),
-                "time_to_detect": metric(incident.timeline.metrics.time_to_detect),
-                "time_to_mitigate": metric(incident.timeline.metrics.time_to_mitigate),
-                "time_to_resolve": metric(incident.timeline.metrics.time_to_resolve),
+                "impact_duration": metric(source, incident, incident.timeline.metrics.impact_duration),
+                "time_to_detect": metric(source, incident, incident.timeline.metrics.time_to_detect),
+                "time_to_mitigate": metric(source, incident, incident.timeline.metrics.time_to_mitigate),
+                "time_to_resolve": metric(source, incident, incident.timeline.metrics.time_to_resolve),
             },
         },
         "statements": incident.statements.iter().map(|s| statement(source, s)).collect::<Vec<_>>(),
