@@ -9,9 +9,12 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::{self, Config, ConfigError};
+use crate::diagnostic::Severity;
 use crate::input::{self, FileError, Input};
 use crate::render::{self, Renderer, Totals};
 use crate::rules;
+use crate::rules::Rule;
+use crate::rules::duplicate_incident_id::{self, DocumentKey};
 use crate::text::suggest;
 
 /// What a run ends with.
@@ -115,13 +118,25 @@ struct FileOutcome {
     rendered: Vec<u8>,
     totals: Totals,
     error: Option<FileError>,
+    /// What the document claims about its identity, when its configuration
+    /// runs the check across documents.
+    key: Option<(DocumentKey, Severity)>,
+}
+
+/// The severity of the check across documents under `config`, if it runs.
+fn cross_severity(config: &Config) -> Option<Severity> {
+    config
+        .rules
+        .iter()
+        .find(|r| r.rule.id() == duplicate_incident_id::DuplicateIncidentId::META.id)
+        .map(|r| r.severity)
 }
 
 fn lint_one(input: &Input, config: &Config, renderer: &dyn Renderer, max_size: u64) -> FileOutcome {
     let mut totals = Totals::default();
     match input::read_input(input, max_size) {
         Ok(source) => {
-            let diagnostics = crate::lint(&source, config);
+            let (diagnostics, key) = crate::lint_document(&source, config);
             totals.add(&diagnostics);
             let mut rendered = Vec::new();
             renderer.file(&source, &diagnostics, &mut rendered);
@@ -129,14 +144,48 @@ fn lint_one(input: &Input, config: &Config, renderer: &dyn Renderer, max_size: u
                 rendered,
                 totals,
                 error: None,
+                key: cross_severity(config).map(|s| (key, s)),
             }
         }
         Err(error) => FileOutcome {
             rendered: Vec::new(),
             totals,
             error: Some(error),
+            key: None,
         },
     }
+}
+
+/// The checks across documents, once every file is linted: findings for the
+/// few documents involved, rendered from a fresh read of each.
+fn cross_document(
+    keys: &[(usize, DocumentKey, Severity)],
+    jobs: &[(Input, Arc<Config>)],
+    renderer: &dyn Renderer,
+    max_size: u64,
+) -> Vec<(Vec<u8>, Totals)> {
+    let docs: Vec<DocumentKey> = keys.iter().map(|(_, k, _)| k.clone()).collect();
+    let mut by_doc: std::collections::BTreeMap<usize, Vec<crate::diagnostic::Diagnostic>> = Default::default();
+    for (i, mut d) in duplicate_incident_id::cross_check(&docs) {
+        let (_, _, severity) = &keys[i];
+        d.rule = std::borrow::Cow::Borrowed(duplicate_incident_id::DuplicateIncidentId::META.id);
+        d.severity = *severity;
+        by_doc.entry(i).or_default().push(d);
+    }
+    let mut out = Vec::new();
+    for (i, diagnostics) in by_doc {
+        let (job, _, _) = &keys[i];
+        let Ok(source) = input::read_input(&jobs[*job].0, max_size) else {
+            continue;
+        };
+        let mut totals = Totals::default();
+        totals.add(&diagnostics);
+        totals.files = 0;
+        let mut rendered = Vec::new();
+        renderer.file(&source, &diagnostics, &mut rendered);
+        out.push((rendered, totals));
+    }
+    out
 }
 
 pub fn print_config_error(err: &mut dyn Write, e: &ConfigError) {
@@ -182,28 +231,39 @@ pub fn lint(req: &LintRequest, out: &mut dyn Write, err: &mut dyn Write) -> io::
     renderer.start(out)?;
     let mut totals = Totals::default();
     let mut wrote_any = false;
-    for chunk in jobs.chunks(CHUNK) {
+    let mut keys: Vec<(usize, DocumentKey, Severity)> = Vec::new();
+    let mut write = |rendered: &[u8], out: &mut dyn Write| -> io::Result<()> {
+        if !rendered.is_empty() {
+            if wrote_any {
+                out.write_all(renderer.separator())?;
+            }
+            out.write_all(rendered)?;
+            wrote_any = true;
+        }
+        Ok(())
+    };
+    for (chunk_index, chunk) in jobs.chunks(CHUNK).enumerate() {
         let outcomes: Vec<FileOutcome> = chunk
             .par_iter()
             .map(|(input, config)| lint_one(input, config, renderer.as_ref(), req.max_file_size))
             .collect();
-        for outcome in outcomes {
+        for (offset, outcome) in outcomes.into_iter().enumerate() {
             if let Some(e) = outcome.error {
                 writeln!(err, "pmlint: error: {e}")?;
                 failed = true;
                 continue;
             }
-            totals.files += outcome.totals.files;
-            totals.errors += outcome.totals.errors;
-            totals.warnings += outcome.totals.warnings;
-            totals.infos += outcome.totals.infos;
-            if !outcome.rendered.is_empty() {
-                if wrote_any {
-                    out.write_all(renderer.separator())?;
-                }
-                out.write_all(&outcome.rendered)?;
-                wrote_any = true;
+            totals.merge(&outcome.totals);
+            if let Some((key, severity)) = outcome.key {
+                keys.push((chunk_index * CHUNK + offset, key, severity));
             }
+            write(&outcome.rendered, out)?;
+        }
+    }
+    if keys.len() > 1 {
+        for (rendered, found) in cross_document(&keys, &jobs, renderer.as_ref(), req.max_file_size) {
+            totals.merge(&found);
+            write(&rendered, out)?;
         }
     }
     renderer.end(out, &totals)?;
@@ -223,26 +283,29 @@ pub fn lint(req: &LintRequest, out: &mut dyn Write, err: &mut dyn Write) -> io::
 /// `pmlint rules`: every rule with its default severity and summary.
 pub fn list_rules(json: bool, out: &mut dyn Write) -> io::Result<()> {
     if json {
-        let list: Vec<serde_json::Value> = rules::REGISTRY
-            .iter()
+        let list: Vec<serde_json::Value> = rules::all()
             .map(|r| {
                 let m = r.meta();
-                serde_json::json!({ "id": m.id, "severity": m.default_severity.as_str(), "summary": m.summary })
+                serde_json::json!({
+                    "id": m.id,
+                    "severity": m.default_severity.as_str(),
+                    "enabled_by_default": m.enabled_by_default,
+                    "summary": m.summary,
+                })
             })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &list)?;
         return writeln!(out);
     }
     let width = rules::ids().map(str::len).max().unwrap_or(0);
-    for r in rules::REGISTRY {
+    for r in rules::all() {
         let m = r.meta();
-        writeln!(
-            out,
-            "{:<width$}  {:<7}  {}",
-            m.id,
-            m.default_severity.as_str(),
-            m.summary
-        )?;
+        let level = if m.enabled_by_default {
+            m.default_severity.as_str()
+        } else {
+            "off"
+        };
+        writeln!(out, "{:<width$}  {:<7}  {}", m.id, level, m.summary)?;
     }
     Ok(())
 }

@@ -5,7 +5,7 @@
 //! key and suggests the closest valid one. A configuration is resolved once
 //! into a [`Config`] that the engine shares between files.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::parse::{ParseOptions, RoleTable, SectionTable};
-use crate::rules::{self, ConfiguredRule};
+use crate::rules::{self, ConfiguredRule, custom};
 pub use crate::settings::Settings;
 use crate::text::suggest;
 use crate::time::date::DateOrder;
@@ -39,7 +39,16 @@ struct ConfigFile {
     default_timezone: Option<toml::Spanned<String>>,
     date_order: Option<DateOrder>,
     rollover_hours: Option<toml::Spanned<u32>>,
+    preset: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    custom_rules: Vec<custom::CustomRuleDef>,
 }
+
+/// Presets from `rules/presets.toml`: name to rule levels.
+static PRESETS: LazyLock<BTreeMap<String, BTreeMap<String, String>>> = LazyLock::new(|| {
+    toml::from_str(include_str!("../rules/presets.toml"))
+        .unwrap_or_else(|e| panic!("built-in rules/presets.toml is invalid: {e}"))
+});
 
 pub struct ActiveRule {
     pub rule: Box<dyn ConfiguredRule>,
@@ -156,8 +165,8 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             path: None,
-            rules: rules::REGISTRY
-                .iter()
+            rules: rules::all()
+                .filter(|entry| entry.meta().enabled_by_default)
                 .map(|entry| ActiveRule {
                     rule: entry
                         .configure(toml::Table::new())
@@ -249,20 +258,52 @@ impl Config {
     }
 
     fn apply_rules(&mut self, file: &ConfigFile, text: &str, path: &Path) -> Result<(), ConfigError> {
-        let mut levels: BTreeMap<&str, Option<Severity>> = BTreeMap::new();
-        let mut options: BTreeMap<&str, (toml::Table, Range<usize>)> = BTreeMap::new();
-        for (id, value) in &file.rules {
-            let entry = rules::find(id.get_ref()).ok_or_else(|| {
-                let help = suggest(id.get_ref(), rules::ids()).map(|s| format!("did you mean `{s}`?"));
-                ConfigError::new(path, text, Some(id.span()), format!("unknown rule `{}`", id.get_ref()))
-                    .with_help(help)
+        let builtin: HashSet<&str> = rules::ids().collect();
+        let customs = custom::compile(&file.custom_rules, &builtin).map_err(|e| {
+            ConfigError::new(
+                path,
+                text,
+                nth_table_span(text, "[[custom_rules]]", e.index),
+                format!("custom_rules[{}] (id `{}`): {}", e.index, e.id, e.message),
+            )
+        })?;
+        let known: Vec<&str> = builtin
+            .iter()
+            .copied()
+            .chain(customs.iter().map(|r| r.id.as_str()))
+            .collect();
+
+        let mut levels: BTreeMap<String, Option<Severity>> = BTreeMap::new();
+        if let Some(preset) = &file.preset {
+            let table = PRESETS.get(preset.get_ref()).ok_or_else(|| {
+                let names = PRESETS.keys().map(String::as_str);
+                let help = suggest(preset.get_ref(), names).map(|s| format!("did you mean `{s}`?"));
+                ConfigError::new(
+                    path,
+                    text,
+                    Some(preset.span()),
+                    format!("unknown preset `{}`", preset.get_ref()),
+                )
+                .with_help(help)
             })?;
-            let rule_id = entry.meta().id;
+            for (id, level) in table {
+                levels.insert(id.clone(), parse_level(level).unwrap_or(None));
+            }
+        }
+        let mut options: BTreeMap<String, (toml::Table, Range<usize>)> = BTreeMap::new();
+        for (id, value) in &file.rules {
+            let rule_id = id.get_ref().as_str();
+            if !known.contains(&rule_id) {
+                let help = suggest(rule_id, known.iter().copied()).map(|s| format!("did you mean `{s}`?"));
+                return Err(
+                    ConfigError::new(path, text, Some(id.span()), format!("unknown rule `{rule_id}`")).with_help(help),
+                );
+            }
             let level_error =
                 |e: String| ConfigError::new(path, text, Some(value.span()), format!("rules.{rule_id}: {e}"));
             match value.get_ref() {
                 toml::Value::String(level) => {
-                    levels.insert(rule_id, parse_level(level).map_err(level_error)?);
+                    levels.insert(rule_id.to_string(), parse_level(level).map_err(level_error)?);
                 }
                 toml::Value::Table(table) => {
                     let mut table = table.clone();
@@ -270,9 +311,9 @@ impl Config {
                         let level = level
                             .as_str()
                             .ok_or_else(|| level_error("`level` must be a string".to_string()))?;
-                        levels.insert(rule_id, parse_level(level).map_err(level_error)?);
+                        levels.insert(rule_id.to_string(), parse_level(level).map_err(level_error)?);
                     }
-                    options.insert(rule_id, (table, value.span()));
+                    options.insert(rule_id.to_string(), (table, value.span()));
                 }
                 _ => {
                     return Err(level_error(
@@ -282,9 +323,10 @@ impl Config {
             }
         }
         let mut active = Vec::new();
-        for entry in rules::REGISTRY {
+        for entry in rules::all() {
             let meta = entry.meta();
-            let Some(severity) = levels.get(meta.id).copied().unwrap_or(Some(meta.default_severity)) else {
+            let default = meta.enabled_by_default.then_some(meta.default_severity);
+            let Some(severity) = levels.get(meta.id).copied().unwrap_or(default) else {
                 continue;
             };
             let (table, span) = options.remove(meta.id).unwrap_or_default();
@@ -292,6 +334,28 @@ impl Config {
                 ConfigError::new(path, text, Some(span), format!("rules.{}: {e}", meta.id)).with_help(did_you_mean(&e))
             })?;
             active.push(ActiveRule { rule, severity });
+        }
+        for rule in customs {
+            if let Some((table, span)) = options.remove(&rule.id)
+                && let Some(key) = table.keys().next()
+            {
+                return Err(ConfigError::new(
+                    path,
+                    text,
+                    Some(span),
+                    format!(
+                        "rules.{}: unknown field `{key}`: a custom rule takes only `level`",
+                        rule.id
+                    ),
+                ));
+            }
+            let Some(severity) = levels.get(&rule.id).copied().unwrap_or(Some(rule.severity)) else {
+                continue;
+            };
+            active.push(ActiveRule {
+                rule: Box::new(rule),
+                severity,
+            });
         }
         self.rules = active;
         Ok(())
@@ -314,6 +378,12 @@ fn key_at(text: &str, at: usize) -> Option<&str> {
     let line = &text[start..];
     let key = line.split_once('=')?.0.trim();
     (!key.is_empty() && !key.starts_with('[')).then_some(key)
+}
+
+/// Where the `n`-th `header` (`[[custom_rules]]`) stands, for errors in array tables.
+fn nth_table_span(text: &str, header: &str, n: usize) -> Option<Range<usize>> {
+    let (at, _) = text.match_indices(header).nth(n)?;
+    Some(at..at + header.len())
 }
 
 /// Where `[key]` or `key =` first appears, for errors in tables we validate ourselves.
@@ -342,9 +412,17 @@ mod tests {
     }
 
     #[test]
-    fn defaults_enable_every_rule() {
-        let c = Config::default();
-        assert_eq!(c.rules.len(), rules::REGISTRY.len());
+    fn defaults_enable_every_rule_but_the_opt_in_ones() {
+        let ids = |c: &Config| c.rules.iter().map(|r| r.rule.id().to_string()).collect::<Vec<_>>();
+        let defaults = ids(&Config::default());
+        assert!(!defaults.contains(&"action-item-tracking".to_string()));
+        assert_eq!(
+            defaults.len(),
+            rules::all().filter(|r| r.meta().enabled_by_default).count()
+        );
+        assert_eq!(defaults, ids(&load("").unwrap()), "an empty file means the defaults");
+        let strict = ids(&load("preset = \"strict\"\n").unwrap());
+        assert!(strict.contains(&"action-item-tracking".to_string()));
     }
 
     #[test]
@@ -392,6 +470,31 @@ mod tests {
         assert!(error("rollover_hours = 30\n").contains("rollover_hours"));
         assert!(error("rollover_hours = \"12h\"\n").contains("rollover_hours"));
         assert!(error("this is not toml").contains("pmlint.toml:1"));
+    }
+
+    #[test]
+    fn custom_rules() {
+        let c = load("[[custom_rules]]\nid = \"no-yolo\"\nmessage = \"no {match}\"\nwords = [\"yolo\"]\n\n[rules]\nno-yolo = \"error\"\n").unwrap();
+        let rule = c.rules.iter().find(|r| r.rule.id() == "no-yolo").unwrap();
+        assert_eq!(rule.severity, Severity::Error);
+        let e = error(
+            "[[custom_rules]]\nid = \"ok\"\nmessage = \"m\"\nwords = [\"a\"]\n\n[[custom_rules]]\nid = \"bad\"\nmessage = \"m\"\npattern = \"(x\"\n",
+        );
+        assert!(e.contains("pmlint.toml:6:1"), "{e}");
+        assert!(e.contains("custom_rules[1] (id `bad`): invalid pattern"), "{e}");
+        let e = error("[[custom_rules]]\nid = \"timeline-order\"\nmessage = \"m\"\nwords = [\"a\"]\n");
+        assert!(e.contains("built-in"), "{e}");
+        let e = error("[[custom_rules]]\nid = \"x\"\nmesage = \"m\"\n");
+        assert!(e.contains("did you mean `message`?"), "{e}");
+    }
+
+    #[test]
+    fn presets() {
+        let c = load("preset = \"strict\"\n[rules]\naction-item-vague = \"off\"\n").unwrap();
+        let level = |id: &str| c.rules.iter().find(|r| r.rule.id() == id).map(|r| r.severity);
+        assert_eq!(level("action-item-owner"), Some(Severity::Warning));
+        assert_eq!(level("action-item-vague"), None);
+        assert!(error("preset = \"strikt\"\n").contains("did you mean `strict`?"));
     }
 
     #[test]

@@ -28,16 +28,27 @@ use source::Source;
 
 /// Parse a document and run every enabled rule on it.
 pub fn lint(source: &Source, config: &Config) -> Vec<Diagnostic> {
-    let incident = parse::parse(&source.text, &config.parse_options());
-    lint_incident(&incident, config)
+    lint_document(source, config).0
 }
 
-/// Run every enabled rule on a parsed incident. Diagnostics come back sorted
-/// by position, then rule id.
-pub fn lint_incident(incident: &Incident<'_>, config: &Config) -> Vec<Diagnostic> {
+/// Lint a document, and return what it claims about its identity for the
+/// checks across documents.
+pub fn lint_document(source: &Source, config: &Config) -> (Vec<Diagnostic>, rules::duplicate_incident_id::DocumentKey) {
+    let incident = parse::parse(&source.text, &config.parse_options());
+    let diagnostics = lint_incident(&incident, config, &source.name);
+    (
+        diagnostics,
+        rules::duplicate_incident_id::document_key(&incident, &source.name),
+    )
+}
+
+/// Run every enabled rule on a parsed incident from the file `path`.
+/// Diagnostics come back sorted by position, then rule id.
+pub fn lint_incident(incident: &Incident<'_>, config: &Config, path: &str) -> Vec<Diagnostic> {
     let ctx = LintContext {
         incident,
         settings: &config.settings,
+        path,
     };
     let mut out = Vec::new();
     for active in &config.rules {

@@ -227,7 +227,7 @@ fn human_output_has_no_colour_off_a_terminal() {
 fn rules_lists_every_rule() {
     let assert = pmlint().arg("rules").assert().code(0);
     let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
-    for rule in pmlint::rules::REGISTRY {
+    for rule in pmlint::rules::all() {
         assert!(
             out.contains(rule.meta().id),
             "{} missing from `pmlint rules`",

@@ -67,35 +67,53 @@ fn fixture_outputs() {
     }
 }
 
-/// `fixtures/rules/<id>/fail*.md` fires rule `<id>`; `pass*.md` does not; and
-/// every rule has both.
+/// Every rule has fixtures in `fixtures/rules/<id>/`: those named `*fail*`
+/// fire it, those named `*pass*` do not. The fixtures of a folder are linted
+/// together too, for the rule that compares documents.
 #[test]
 fn rule_fixtures_fire_or_stay_silent() {
     use pmlint::config::Config;
-    use pmlint::source::Source;
-    let config = Config::default();
-    for rule in pmlint::rules::REGISTRY {
+    use pmlint::rules::duplicate_incident_id::{cross_check, document_key};
+    for rule in pmlint::rules::all() {
         let id = rule.meta().id;
+        // Opt-in rules are switched on for their own fixtures.
+        let enable = format!("[rules]\n{id} = \"{}\"\n", rule.meta().default_severity);
+        let config = Config::from_toml(&enable, Path::new("pmlint.toml")).expect("enabling a rule is valid");
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules").join(id);
-        let mut seen = (0, 0);
-        for entry in std::fs::read_dir(&dir).unwrap_or_else(|_| panic!("fixtures/rules/{id} is missing")) {
-            let path = entry.expect("entry").path();
-            let name = path.file_name().expect("name").to_string_lossy().into_owned();
-            let text = std::fs::read_to_string(&path).expect("UTF-8 fixture");
-            let fired = pmlint::lint(&Source::new(name.clone(), text), &config)
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|_| panic!("fixtures/rules/{id} is missing"))
+            .map(|e| e.expect("entry").path())
+            .collect();
+        files.sort();
+        for kind in ["fail", "pass"] {
+            let group: Vec<&PathBuf> = files
                 .iter()
-                .any(|d| d.rule == id);
-            if name.starts_with("fail") {
-                assert!(fired, "{id}: {name} should fire");
-                seen.0 += 1;
-            } else if name.starts_with("pass") {
-                assert!(!fired, "{id}: {name} must not fire");
-                seen.1 += 1;
+                .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().contains(kind)))
+                .collect();
+            assert!(!group.is_empty(), "{id}: needs a *{kind}*.md fixture");
+            let mut fired: Vec<bool> = Vec::new();
+            let mut keys = Vec::new();
+            for path in &group {
+                let name = path.file_name().expect("name").to_string_lossy().into_owned();
+                let text = std::fs::read_to_string(path).expect("UTF-8 fixture");
+                let incident = pmlint::parse::parse(&text, &config.parse_options());
+                keys.push(document_key(&incident, &name));
+                fired.push(
+                    pmlint::lint_incident(&incident, &config, &name)
+                        .iter()
+                        .any(|d| d.rule == id),
+                );
+            }
+            for (i, _) in cross_check(&keys) {
+                fired[i] |= id == "duplicate-incident-id";
+            }
+            for (path, fired) in group.iter().zip(fired) {
+                let name = path.display();
+                match kind {
+                    "fail" => assert!(fired, "{id}: {name} should fire"),
+                    _ => assert!(!fired, "{id}: {name} must not fire"),
+                }
             }
         }
-        assert!(
-            seen.0 > 0 && seen.1 > 0,
-            "{id}: needs a fail*.md and a pass*.md fixture"
-        );
     }
 }

@@ -4,17 +4,24 @@
 use std::path::Path;
 
 use pmlint::config::Config;
-use pmlint::rules::REGISTRY;
+use pmlint::rules;
 use pmlint::source::Source;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
+/// An example and the file name it is linted under.
+struct Example {
+    text: String,
+    path: String,
+}
+
 struct Examples {
-    failing: Vec<String>,
-    passing: Vec<String>,
+    failing: Vec<Example>,
+    passing: Vec<Example>,
     config: Option<String>,
 }
 
-/// Fenced blocks tagged `markdown fail`, `markdown pass` and `toml config`.
+/// Fenced blocks tagged `markdown fail`, `markdown pass` (optionally with
+/// `path=NAME`, the file name to lint them under) and `toml config`.
 fn examples(doc: &str) -> Examples {
     let mut ex = Examples {
         failing: Vec::new(),
@@ -34,10 +41,17 @@ fn examples(doc: &str) -> Examples {
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((info, body)) = current.take() {
-                    match info.trim() {
-                        "markdown fail" => ex.failing.push(body),
-                        "markdown pass" => ex.passing.push(body),
-                        "toml config" => ex.config = Some(body),
+                    let words: Vec<&str> = info.split_whitespace().collect();
+                    let path = words
+                        .iter()
+                        .find_map(|w| w.strip_prefix("path="))
+                        .unwrap_or("example.md")
+                        .to_string();
+                    let example = Example { text: body, path };
+                    match words.get(..2) {
+                        Some(["markdown", "fail"]) => ex.failing.push(example),
+                        Some(["markdown", "pass"]) => ex.passing.push(example),
+                        Some(["toml", "config"]) => ex.config = Some(example.text),
                         _ => {}
                     }
                 }
@@ -48,12 +62,27 @@ fn examples(doc: &str) -> Examples {
     ex
 }
 
-fn rules_fired(text: &str, config: &Config) -> Vec<String> {
-    let source = Source::new("example.md", text.to_string());
-    pmlint::lint(&source, config)
-        .into_iter()
-        .map(|d| d.rule.into_owned())
-        .collect()
+/// The rules each example fires, linted alone and, for the rules that look
+/// across documents, together with the doc's other examples of its kind.
+fn rules_fired(examples: &[Example], config: &Config) -> Vec<Vec<String>> {
+    use pmlint::rules::duplicate_incident_id::{cross_check, document_key};
+    let mut keys = Vec::new();
+    let mut fired = Vec::new();
+    for example in examples {
+        let source = Source::new(example.path.clone(), example.text.clone());
+        let incident = pmlint::parse::parse(&source.text, &config.parse_options());
+        keys.push(document_key(&incident, &source.name));
+        fired.push(
+            pmlint::lint_incident(&incident, config, &source.name)
+                .into_iter()
+                .map(|d| d.rule.into_owned())
+                .collect::<Vec<_>>(),
+        );
+    }
+    for (i, _) in cross_check(&keys) {
+        fired[i].push("duplicate-incident-id".to_string());
+    }
+    fired
 }
 
 #[test]
@@ -67,14 +96,14 @@ fn every_rule_has_a_doc_and_every_doc_a_rule() {
         .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .collect();
     docs.sort();
-    let mut ids: Vec<String> = REGISTRY.iter().map(|r| r.meta().id.to_string()).collect();
+    let mut ids: Vec<String> = rules::all().map(|r| r.meta().id.to_string()).collect();
     ids.sort();
     assert_eq!(docs, ids, "rules/*.md and the registry must list the same rules");
 }
 
 #[test]
 fn docs_have_the_expected_sections() {
-    for rule in REGISTRY {
+    for rule in rules::all() {
         let meta = rule.meta();
         assert!(
             meta.doc.starts_with(&format!("# {}\n", meta.id)),
@@ -102,7 +131,7 @@ fn docs_have_the_expected_sections() {
 
 #[test]
 fn failing_examples_fire_and_passing_examples_do_not() {
-    for rule in REGISTRY {
+    for rule in rules::all() {
         let meta = rule.meta();
         let ex = examples(meta.doc);
         assert!(!ex.failing.is_empty(), "{}: no `markdown fail` example", meta.id);
@@ -111,16 +140,14 @@ fn failing_examples_fire_and_passing_examples_do_not() {
             Some(text) => Config::from_toml(text, Path::new("example.toml")).expect("doc config is valid"),
             None => Config::default(),
         };
-        for (i, text) in ex.failing.iter().enumerate() {
-            let fired = rules_fired(text, &config);
+        for (i, fired) in rules_fired(&ex.failing, &config).into_iter().enumerate() {
             assert!(
                 fired.iter().any(|r| r == meta.id),
                 "{}: failing example {i} did not fire; got {fired:?}",
                 meta.id
             );
         }
-        for (i, text) in ex.passing.iter().enumerate() {
-            let fired = rules_fired(text, &config);
+        for (i, fired) in rules_fired(&ex.passing, &config).into_iter().enumerate() {
             assert!(
                 !fired.iter().any(|r| r == meta.id),
                 "{}: passing example {i} fired",

@@ -248,3 +248,56 @@ fn seed_004_no_time_findings_and_a_resolved_year() {
     let impact = incident.timeline.metrics.impact_duration.unwrap();
     assert_eq!(impact.seconds, 3600);
 }
+
+#[test]
+fn seed_000_one_data_centre_two_names() {
+    let Some(shared) = shared() else { return };
+    let source = seed(&shared, "000");
+    let found: Vec<Diagnostic> = lint(&source)
+        .into_iter()
+        .filter(|d| d.rule == "inconsistent-name")
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    let spellings: Vec<&str> = std::iter::once(&found[0].primary)
+        .chain(&found[0].secondary)
+        .map(|l| l.span.slice(&source.text))
+        .collect();
+    assert!(spellings.contains(&"Data Center A"), "{spellings:?}");
+    assert!(spellings.iter().any(|s| s.starts_with("Holberton")), "{spellings:?}");
+}
+
+#[test]
+fn seed_001_doubled_month_and_new_servers() {
+    let Some(shared) = shared() else { return };
+    let source = seed(&shared, "001");
+    let doubled: Vec<Diagnostic> = lint(&source)
+        .into_iter()
+        .filter(|d| d.rule == "duplicate-word")
+        .collect();
+    assert_eq!(doubled.len(), 1);
+    assert!(doubled[0].message.contains("August"));
+    assert!(doubled[0].fix.is_some(), "removing a repeated word is a safe fix");
+    // The new servers' addresses are told as new: no typo suspected.
+    let incident = parse(&source.text, &ParseOptions::default());
+    assert!(incident.entities.iter().any(|e| e.kind.as_str() == "address"));
+    assert_eq!(rule_lines(&source, "ip-near-duplicate"), Vec::<usize>::new());
+}
+
+#[test]
+fn seeds_use_blameless_filled_in_language() {
+    let Some(shared) = shared() else { return };
+    for number in ["000", "001", "002", "003", "004"] {
+        let source = seed(&shared, number);
+        for rule in [
+            "blameful-language",
+            "placeholder-text",
+            "no-action-items",
+            "inconsistent-name",
+        ] {
+            if number == "000" && rule == "inconsistent-name" {
+                continue;
+            }
+            assert_eq!(rule_lines(&source, rule), Vec::<usize>::new(), "seed {number}: {rule}");
+        }
+    }
+}

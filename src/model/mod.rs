@@ -121,6 +121,62 @@ pub struct FoldedKind {
     pub section: Option<usize>,
 }
 
+/// A follow-up task from an action-items section.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActionItem {
+    /// The item: a list item's first line, a table row, a line of text.
+    pub span: Span,
+    /// The action-items section it is in.
+    pub section: usize,
+    /// Who owns it: `@jane`, `Owner: Jane`, an owner column, `(Jane)`.
+    pub owner: Option<Span>,
+    /// When it is due: `due 2024-03-01`, a due column.
+    pub due: Option<Spanned<DateParts>>,
+    /// Where it is tracked: a link, `JIRA-123`, `#42`.
+    pub tracking: Option<Span>,
+    /// `P1`, `priority: high`, a priority column.
+    pub priority: Option<Span>,
+}
+
+/// What kind of thing an entity names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    /// An IPv4 or IPv6 address.
+    Address,
+    /// A host: `web-01`, `db01.prod.example.com`, a numbered name in backticks.
+    Host,
+    /// A service or program named in backticks: `nginx`.
+    Service,
+    /// A data centre or server room with a name: "Data Center A", "DC2".
+    Site,
+    /// A cloud region: `us-east-1`.
+    Region,
+}
+
+impl EntityKind {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Address => "address",
+            EntityKind::Host => "host",
+            EntityKind::Service => "service",
+            EntityKind::Site => "site",
+            EntityKind::Region => "region",
+        }
+    }
+}
+
+/// A mention of a named thing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    pub kind: EntityKind,
+    pub span: Span,
+    /// What identifies the thing across spellings: `web1` for `web-01` and
+    /// `web_1`; a site's name (`holberton`) for "Holberton Data Center".
+    pub key: String,
+    /// The section it is mentioned in.
+    pub section: Option<usize>,
+}
+
 #[derive(Debug)]
 pub struct Incident<'a> {
     pub src: &'a str,
@@ -144,6 +200,12 @@ pub struct Incident<'a> {
     pub statements: Vec<Statement>,
     /// Every date and time written in the document's prose, metadata and timeline.
     pub mentions: Vec<TimeMention>,
+    /// Addresses, hosts, services and sites the document names.
+    pub entities: Vec<Entity>,
+    /// The items of the action-items sections.
+    pub action_items: Vec<ActionItem>,
+    /// The incident's id: `Incident ID: INC-42`, front matter `id`, "Incident #42" in the title.
+    pub incident_id: Option<Spanned<String>>,
 }
 
 impl<'a> Incident<'a> {

@@ -37,7 +37,7 @@ pub struct Classification {
 
 impl Classification {
     pub fn is_section(&self) -> bool {
-        self.kinds.is_known() || self.ambiguous
+        !self.kinds.is_empty() || self.ambiguous
     }
 }
 
@@ -405,7 +405,8 @@ mod tests {
         assert_eq!(heading("Next steps"), vec!["action-items"]);
         assert_eq!(heading("Prevention"), vec!["action-items"]);
         assert_eq!(heading("Lessons Learned"), vec!["lessons-learned"]);
-        assert_eq!(heading("Closing Remarks"), Vec::<&str>::new());
+        assert_eq!(heading("Closing Remarks"), vec!["other"]);
+        assert_eq!(heading("Conclusion"), vec!["other"]);
         assert_eq!(heading("Postmortem"), Vec::<&str>::new());
     }
 

@@ -222,6 +222,10 @@ pub struct Block<'a> {
     pub kind: BlockKind,
     pub span: Span,
     pub lines: Vec<Line<'a>>,
+    /// For an HTML block, the text a reader sees, one line per source line:
+    /// tags, comments and `<code>`/`<pre>` contents removed, entities read.
+    /// Empty for other blocks, whose `lines` are already prose.
+    pub prose: Vec<Line<'a>>,
     pub item: Option<ItemRef>,
     pub quote_depth: u16,
 }
@@ -259,11 +263,18 @@ impl<'a> Markdown<'a> {
         self.blocks[first..].iter().take_while(move |b| b.span.start < span.end)
     }
 
-    /// Every prose line inside `span`: code and HTML blocks are left out.
+    /// Every prose line inside `span`: fenced code is left out, and HTML
+    /// blocks give the text a reader sees.
     pub fn lines_in(&self, span: Span) -> impl Iterator<Item = &Line<'a>> {
         self.blocks_in(span)
-            .filter(|b| !matches!(b.kind, BlockKind::Code { fenced: true } | BlockKind::Html))
-            .flat_map(|b| b.lines.iter())
+            .filter(|b| !matches!(b.kind, BlockKind::Code { fenced: true }))
+            .flat_map(|b| {
+                if b.kind == BlockKind::Html {
+                    b.prose.iter()
+                } else {
+                    b.lines.iter()
+                }
+            })
             .filter(move |l| span.contains(l.span))
     }
 }
@@ -272,6 +283,69 @@ impl<'a> Markdown<'a> {
 /// `---` ... `---` pair anywhere in a document for YAML, and postmortems use
 /// `---` as a separator. Front matter is recognised only at the very top, by
 /// [`front_matter`].
+/// HTML tags that format text; anything else in angle brackets is kept as text.
+fn is_formatting_tag(tag: &str) -> bool {
+    const TAGS: &[&str] = &[
+        "a",
+        "abbr",
+        "b",
+        "big",
+        "blockquote",
+        "center",
+        "cite",
+        "code",
+        "del",
+        "details",
+        "div",
+        "em",
+        "font",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "th",
+        "thead",
+        "tr",
+        "tt",
+        "u",
+        "ul",
+        "var",
+        "!--",
+    ];
+    let name = tag
+        .trim_start_matches('<')
+        .trim_start_matches('/')
+        .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .next()
+        .unwrap_or("");
+    tag.starts_with("<!--") || TAGS.contains(&name)
+}
+
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
 }
@@ -297,6 +371,225 @@ fn front_matter(src: &str, region: Span) -> Option<(Span, Span)> {
         offset += line.len();
     }
     None
+}
+
+/// Where a scan of HTML stands at the end of a line: tags, comments and
+/// code elements may run over several lines.
+#[derive(Default)]
+struct HtmlScan {
+    in_tag: bool,
+    in_comment: bool,
+    /// Inside `<code>`, `<pre>`, `<script>` or `<style>`: not prose.
+    hidden: Option<&'static str>,
+}
+
+/// HTML elements beyond the formatting ones, as an HTML block holds them
+/// (CommonMark's block-level names, and media).
+const OTHER_ELEMENTS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "audio",
+    "body",
+    "br",
+    "button",
+    "caption",
+    "col",
+    "colgroup",
+    "dd",
+    "dialog",
+    "dir",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "head",
+    "header",
+    "html",
+    "iframe",
+    "input",
+    "label",
+    "legend",
+    "link",
+    "main",
+    "menu",
+    "meta",
+    "nav",
+    "noscript",
+    "option",
+    "picture",
+    "script",
+    "section",
+    "select",
+    "source",
+    "style",
+    "svg",
+    "tfoot",
+    "time",
+    "title",
+    "track",
+    "video",
+    "wbr",
+];
+
+/// Elements whose contents are not prose.
+const HIDDEN_ELEMENTS: &[&str] = &["code", "pre", "script", "style", "kbd", "samp"];
+
+/// The text a reader sees in an HTML block's raw lines (see [`Block::prose`]).
+fn html_prose<'a>(src: &'a str, raw: &[Line<'a>]) -> Vec<Line<'a>> {
+    let mut scan = HtmlScan::default();
+    let mut out = Vec::new();
+    for line in raw {
+        let mut builder = LineBuilder::default();
+        let text = line.text.as_ref();
+        let mut pos = 0;
+        // Text since the last tag, written out when the next tag (or the
+        // line's end) closes it.
+        let mut text_start: Option<usize> = None;
+        let mut gap = false;
+        let flush = |builder: &mut LineBuilder, from: Option<usize>, to: usize, gap: &mut bool| {
+            let Some(from) = from else {
+                return;
+            };
+            let segment = &text[from..to];
+            if segment.is_empty() {
+                return;
+            }
+            if *gap && !builder.text.is_empty() && !builder.text.ends_with(' ') && !segment.starts_with(' ') {
+                builder.push(src, " ", Span::empty_at(line.source_span(from..from).start), 0);
+            }
+            *gap = false;
+            push_decoded(builder, src, line, from, segment);
+        };
+        while pos < text.len() {
+            let rest = &text[pos..];
+            if scan.in_comment {
+                match rest.find("-->") {
+                    Some(i) => {
+                        scan.in_comment = false;
+                        pos += i + 3;
+                    }
+                    None => pos = text.len(),
+                }
+                continue;
+            }
+            if scan.in_tag {
+                match rest.find('>') {
+                    Some(i) => {
+                        scan.in_tag = false;
+                        pos += i + 1;
+                    }
+                    None => pos = text.len(),
+                }
+                continue;
+            }
+            if let Some(hidden) = scan.hidden {
+                let close = format!("</{hidden}");
+                match find_ignore_case(rest, &close) {
+                    Some(i) => {
+                        scan.hidden = None;
+                        scan.in_tag = true;
+                        pos += i + close.len();
+                        gap = true;
+                    }
+                    None => pos = text.len(),
+                }
+                continue;
+            }
+            let Some(i) = rest.find('<') else {
+                text_start.get_or_insert(pos);
+                pos = text.len();
+                continue;
+            };
+            let after = &rest[i + 1..];
+            let name: String = after
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let is_comment = after.starts_with("!--");
+            let is_tag = is_comment
+                || (!name.is_empty()
+                    && (is_formatting_tag(&format!("<{name}")) || OTHER_ELEMENTS.contains(&name.as_str())));
+            if !is_tag {
+                // `<date>`, `a < b`: text a reader sees.
+                text_start.get_or_insert(pos);
+                pos += i + 1;
+                continue;
+            }
+            if i > 0 {
+                text_start.get_or_insert(pos);
+            }
+            flush(&mut builder, text_start.take(), pos + i, &mut gap);
+            gap = true;
+            if is_comment {
+                scan.in_comment = true;
+                pos += i + 4;
+                continue;
+            }
+            scan.in_tag = true;
+            if !after.starts_with('/') {
+                scan.hidden = HIDDEN_ELEMENTS.iter().copied().find(|h| *h == name);
+            }
+            pos += i + 1;
+        }
+        flush(&mut builder, text_start.take(), text.len(), &mut gap);
+        match builder.finish(src) {
+            Some(l) if !l.text.trim().is_empty() => out.push(l),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Push `segment` (at `from` in `line`'s text), reading `&amp;`-style
+/// entities: each becomes its own piece that maps to the whole entity.
+fn push_decoded(builder: &mut LineBuilder, src: &str, line: &Line<'_>, from: usize, segment: &str) {
+    let mut last = 0;
+    for (i, _) in segment.match_indices('&') {
+        if i < last {
+            continue;
+        }
+        let Some(len) = segment[i..].find(';').filter(|&n| (2..=8).contains(&n)) else {
+            continue;
+        };
+        let entity = &segment[i + 1..i + len];
+        let decoded = match entity {
+            "amp" => "&",
+            "lt" => "<",
+            "gt" => ">",
+            "quot" => "\"",
+            "apos" | "#39" => "'",
+            _ if entity.chars().all(|c| c.is_ascii_alphanumeric() || c == '#') => " ",
+            _ => continue,
+        };
+        if i > last {
+            builder.push(src, &segment[last..i], line.source_span(from + last..from + i), 0);
+        }
+        builder.push(src, decoded, line.source_span(from + i..from + i + len + 1), 0);
+        last = i + len + 1;
+    }
+    if last < segment.len() {
+        builder.push(
+            src,
+            &segment[last..],
+            line.source_span(from + last..from + segment.len()),
+            0,
+        );
+    }
+}
+
+fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
+    haystack.char_indices().map(|(i, _)| i).find(|&i| {
+        haystack[i..]
+            .get(..needle.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(needle))
+    })
 }
 
 #[derive(Default)]
@@ -456,10 +749,16 @@ impl<'a> Walker<'a> {
         } else {
             leaf.end
         };
+        let prose = if leaf.kind == BlockKind::Html {
+            html_prose(self.src, &leaf.lines)
+        } else {
+            Vec::new()
+        };
         self.out.blocks.push(Block {
             kind: leaf.kind,
             span: Span::new(leaf.start, end.max(leaf.start)),
             lines: leaf.lines,
+            prose,
             item,
             quote_depth: self.quote_depth,
         });
@@ -560,8 +859,12 @@ impl<'a> Walker<'a> {
             }
             Event::InlineHtml(html) => {
                 let tag = html.trim().to_ascii_lowercase();
-                if tag.starts_with("<br") {
+                if tag.starts_with("<br") || tag.starts_with("</br") {
                     self.line_break(span);
+                } else if !is_formatting_tag(&tag) {
+                    // `<date>`, `<X.Y.Z>`, `<your name>`: template placeholders,
+                    // which a reader sees as text.
+                    self.push_text(&html, span, 0);
                 }
             }
             Event::SoftBreak | Event::HardBreak => self.line_break(span),
@@ -677,6 +980,7 @@ impl<'a> Walker<'a> {
                         },
                         span: Span::new(start, span.end.max(start)),
                         lines: cells,
+                        prose: Vec::new(),
                         item,
                         quote_depth: self.quote_depth,
                     });
@@ -792,6 +1096,31 @@ mod tests {
     }
 
     #[test]
+    fn html_blocks_give_the_text_a_reader_sees() {
+        let src = "<h3>Issue Summary</h3>\n<p>&emsp;Down for <b>1 hour</b> &amp; 68% of users<br>hit. Ran <code>the the</code>\n<!-- a note\nspanning --> after <img src=\"x.png\"\n  width=100%> fill in <date></p>\n";
+        let md = parse(src);
+        assert_eq!(md.blocks[0].kind, BlockKind::Html);
+        let prose: Vec<&str> = md.blocks[0].prose.iter().map(|l| l.text.as_ref()).collect();
+        assert_eq!(
+            prose,
+            vec![
+                "Issue Summary",
+                " Down for 1 hour & 68% of users hit. Ran ",
+                " after ",
+                " fill in <date>"
+            ]
+        );
+        // Spans map back to the source; an entity maps into itself.
+        let line = &md.blocks[0].prose[1];
+        let at = line.text.find("68%").unwrap();
+        assert_eq!(line.source_span(at..at + 3).slice(src), "68%");
+        let amp = line.text.find('&').unwrap();
+        let entity = line.source_span(amp..amp + 1);
+        assert_eq!(&src[entity.start..entity.start + 5], "&amp;");
+        assert_eq!(md.lines_in(Span::new(0, src.len())).count(), 4);
+    }
+
+    #[test]
     fn html_and_code_blocks_keep_raw_lines() {
         let src = "<h2>Timeline</h2>\n\n```\n09:00 x\n10:00 y\n```\n";
         let md = parse(src);
@@ -820,6 +1149,15 @@ mod tests {
         assert_eq!(lines, vec!["title: x", "date: 2024-01-02"]);
         assert!(md.blocks.iter().skip(1).all(|b| b.kind != BlockKind::FrontMatter));
         assert!(md.blocks.iter().any(|b| b.lines.iter().any(|l| l.text == "not: yaml")));
+    }
+
+    #[test]
+    fn placeholder_tags_stay_text_and_formatting_tags_do_not() {
+        let md = parse("Owner: <name>, due <date>, version <X.Y.Z> <span>ok</span>\n");
+        assert_eq!(
+            md.blocks[0].lines[0].text,
+            "Owner: <name>, due <date>, version <X.Y.Z> ok"
+        );
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! timezones, event roles) come in through [`ParseOptions`] so configuration
 //! can extend them.
 
+mod action_items;
+mod entities;
 mod fence;
 pub mod headings;
 pub mod markdown;
@@ -111,6 +113,9 @@ pub fn parse<'a>(src: &'a str, opts: &ParseOptions<'_>) -> Incident<'a> {
         date_order: None,
         statements: Vec::new(),
         mentions: Vec::new(),
+        entities: Vec::new(),
+        action_items: Vec::new(),
+        incident_id: None,
     };
     fold_resolution(&mut incident, opts);
     fold_root_cause(&mut incident);
@@ -125,7 +130,42 @@ pub fn parse<'a>(src: &'a str, opts: &ParseOptions<'_>) -> Incident<'a> {
     resolve::resolve(&mut incident, opts);
     incident.statements = statements::extract_statements(&incident, opts);
     statements::resolve_statements(&mut incident, opts);
+    incident.entities = entities::collect_entities(src, &incident.markdown, body, &incident.sections);
+    incident.action_items = action_items::collect_action_items(src, &incident.markdown, &incident.sections);
+    incident.incident_id = incident_id(&incident);
     incident
+}
+
+/// Metadata keys that hold the incident's id.
+const ID_KEYS: &[&str] = &[
+    "incident id",
+    "incident_id",
+    "incident-id",
+    "id",
+    "incident number",
+    "incident no",
+    "incident no.",
+    "incident #",
+];
+
+static TITLE_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bincident\s*(?:#|no\.?|number)\s*([A-Za-z0-9][A-Za-z0-9-]*)|\b(INC-?\d+)\b").expect("valid regex")
+});
+
+/// The id the document gives its incident: metadata first, then the title.
+fn incident_id(incident: &Incident<'_>) -> Option<crate::model::Spanned<String>> {
+    if let Some(field) = ID_KEYS.iter().find_map(|k| incident.metadata(k)) {
+        let value = field.value.trim();
+        if !value.is_empty() && value.len() <= 40 {
+            return Some(crate::model::Spanned::new(value.to_string(), field.value_span));
+        }
+    }
+    let title = incident.title.as_ref()?;
+    let caps = TITLE_ID.captures(&title.text)?;
+    let id = caps.get(1).or_else(|| caps.get(2))?;
+    let at = title.span.slice(incident.src).find(id.as_str())?;
+    let span = Span::new(title.span.start + at, title.span.start + at + id.len());
+    Some(crate::model::Spanned::new(id.as_str().to_string(), span))
 }
 
 /// "Mitigation": action items if it talks of the future, resolution if it

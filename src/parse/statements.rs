@@ -55,6 +55,9 @@ static NOT_START_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:restored|resolved|fixed|recovered|discovered|detected|identified|noticed|alerted|deployed|mitigated|escalated|rolled back)\b")
         .expect("valid regex")
 });
+/// "... started at 13:35 and ended at 14:02": the end of a start already told.
+static ENDED_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:ended|finished|concluded)\s+(?:at|on|by)?\s*$").expect("valid regex"));
 static WINDOW_OPEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:from|between|starting|since|duration)\b[^.;]{0,30}$").expect("valid regex"));
 static WINDOW_JOIN: LazyLock<Regex> = LazyLock::new(|| {
@@ -253,11 +256,16 @@ impl Extractor {
                 k += 1;
                 continue;
             }
+            if started && matches!(kind, LineKind::Prose | LineKind::Duration) && ENDED_AT.is_match(since_previous) {
+                self.push_window(line.source_span(ts.range.clone()), None, Some(written(line, ts)));
+                k += 1;
+                continue;
+            }
             match kind {
                 LineKind::Start => self.push_window(line.source_span(ts.range.clone()), Some(written(line, ts)), None),
                 LineKind::End => self.push_window(line.source_span(ts.range.clone()), None, Some(written(line, ts))),
                 // The first sentence that tells the outage began, and when.
-                LineKind::Prose
+                LineKind::Prose | LineKind::Duration
                     if !started && START_SENTENCE.is_match(sentence) && !NOT_START_SENTENCE.is_match(sentence) =>
                 {
                     self.push_window(line.source_span(ts.range.clone()), Some(written(line, ts)), None);

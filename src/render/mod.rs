@@ -41,6 +41,13 @@ impl Totals {
         }
     }
 
+    pub fn merge(&mut self, other: &Totals) {
+        self.files += other.files;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+    }
+
     pub fn problems(&self) -> usize {
         self.errors + self.warnings + self.infos
     }

@@ -224,6 +224,23 @@ pub fn incident_json(source: &Source, incident: &Incident<'_>) -> Value {
             },
         },
         "statements": incident.statements.iter().map(|s| statement(source, s)).collect::<Vec<_>>(),
+        "entities": incident.entities.iter().map(|e| json!({
+            "kind": e.kind.as_str(),
+            "text": e.span.slice(&source.text),
+            "key": e.key,
+            "section": e.section,
+            "span": span(source, e.span),
+        })).collect::<Vec<_>>(),
+        "action_items": incident.action_items.iter().map(|a| json!({
+            "text": a.span.slice(&source.text),
+            "section": a.section,
+            "span": span(source, a.span),
+            "owner": a.owner.map(|s| text_at(source, s)),
+            "due": a.due.as_ref().map(|d| date(source, d)),
+            "tracking": a.tracking.map(|s| text_at(source, s)),
+            "priority": a.priority.map(|s| text_at(source, s)),
+        })).collect::<Vec<_>>(),
+        "incident_id": incident.incident_id.as_ref().map(|id| json!({ "text": id.value, "span": span(source, id.span) })),
         "mentions": incident.mentions.iter().map(|m| json!({
             "place": match m.place {
                 crate::model::MentionPlace::Timeline(_) => "timeline",

@@ -41,6 +41,7 @@ impl Rule for DateAmbiguous {
     const META: RuleMeta = RuleMeta {
         id: "date-ambiguous",
         default_severity: Severity::Warning,
+        enabled_by_default: true,
         summary: "A numeric date can be read day-first or month-first and nothing settles which",
         doc: include_str!("../../rules/date-ambiguous.md"),
     };

@@ -24,6 +24,7 @@ impl Rule for DateMismatch {
     const META: RuleMeta = RuleMeta {
         id: "date-mismatch",
         default_severity: Severity::Error,
+        enabled_by_default: true,
         summary: "A date stated for the incident disagrees with the timeline's dates",
         doc: include_str!("../../rules/date-mismatch.md"),
     };

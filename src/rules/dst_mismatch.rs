@@ -111,6 +111,7 @@ impl Rule for DstMismatch {
     const META: RuleMeta = RuleMeta {
         id: "dst-mismatch",
         default_severity: Severity::Error,
+        enabled_by_default: true,
         summary: "A standard-time label on a daylight-time date, or the reverse",
         doc: include_str!("../../rules/dst-mismatch.md"),
     };

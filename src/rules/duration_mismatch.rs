@@ -131,6 +131,7 @@ impl Rule for DurationMismatch {
     const META: RuleMeta = RuleMeta {
         id: "duration-mismatch",
         default_severity: Severity::Error,
+        enabled_by_default: true,
         summary: "A stated duration disagrees with the timeline",
         doc: include_str!("../../rules/duration-mismatch.md"),
     };

@@ -40,6 +40,7 @@ impl Rule for EmptySection {
     const META: RuleMeta = RuleMeta {
         id: "empty-section",
         default_severity: Severity::Warning,
+        enabled_by_default: true,
         summary: "A section heading has nothing under it",
         doc: include_str!("../../rules/empty-section.md"),
     };

@@ -43,6 +43,7 @@ impl Rule for EndTimeMismatch {
     const META: RuleMeta = RuleMeta {
         id: "end-time-mismatch",
         default_severity: Severity::Error,
+        enabled_by_default: true,
         summary: "A stated end time disagrees with the timeline's resolution, or ends before it starts",
         doc: include_str!("../../rules/end-time-mismatch.md"),
     };

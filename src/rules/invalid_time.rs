@@ -38,6 +38,7 @@ impl Rule for InvalidTime {
     const META: RuleMeta = RuleMeta {
         id: "invalid-time",
         default_severity: Severity::Warning,
+        enabled_by_default: true,
         summary: "A time or date that does not exist (25:00, 13:45 PM, February 30)",
         doc: include_str!("../../rules/invalid-time.md"),
     };

@@ -48,6 +48,7 @@ impl Rule for MissingSection {
     const META: RuleMeta = RuleMeta {
         id: "missing-section",
         default_severity: Severity::Warning,
+        enabled_by_default: true,
         summary: "A required section (summary, timeline, root cause, resolution, action items) is missing",
         doc: include_str!("../../rules/missing-section.md"),
     };

@@ -30,6 +30,7 @@ impl Rule for MixedTimezones {
     const META: RuleMeta = RuleMeta {
         id: "mixed-timezones",
         default_severity: Severity::Warning,
+        enabled_by_default: true,
         summary: "Timeline entries are in different zones and not every entry says its zone",
         doc: include_str!("../../rules/mixed-timezones.md"),
     };

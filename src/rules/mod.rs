@@ -6,17 +6,30 @@
 //! [`Incident`] and pushes [`Diagnostic`]s. Rules never see markdown.
 //!
 //! Adding a rule: write `src/rules/<name>.rs`, its doc `rules/<id>.md`, its
-//! fixtures, and one line in [`REGISTRY`].
+//! fixtures, and one line in [`REGISTRY`]. A rule that is only a regex or a
+//! word list is written as data instead (`rules/<id>.toml`, in the format of
+//! `[[custom_rules]]`) and listed in [`DATA_RULE_FILES`].
 
+mod action_item_owner;
+mod action_item_tracking;
+pub mod custom;
 mod date_ambiguous;
 mod date_mismatch;
 mod dst_mismatch;
+mod due_date_before_incident;
+pub mod duplicate_incident_id;
+mod duplicate_word;
 mod duration_mismatch;
 mod empty_section;
 mod end_time_mismatch;
+mod filename_date_mismatch;
+mod impact_unquantified;
+mod inconsistent_name;
 mod invalid_time;
+mod ip_near_duplicate;
 mod missing_section;
 mod mixed_timezones;
+mod no_action_items;
 mod start_time_mismatch;
 mod timeline_entry_missing_time;
 mod timeline_order;
@@ -25,7 +38,9 @@ mod timezone_missing;
 mod timing;
 mod weekday_mismatch;
 
+use std::collections::HashSet;
 use std::marker::PhantomData;
+use std::sync::LazyLock;
 
 use serde::de::DeserializeOwned;
 
@@ -39,16 +54,20 @@ pub struct RuleMeta {
     /// Kebab-case id, used in config, suppressions and output.
     pub id: &'static str,
     pub default_severity: Severity,
+    /// Opt-in rules (false) run only when a preset or `[rules]` sets a level.
+    pub enabled_by_default: bool,
     /// One line for `pmlint rules`.
     pub summary: &'static str,
     /// The rule's documentation (`rules/<id>.md`), shown by `pmlint explain`.
     pub doc: &'static str,
 }
 
-/// What a rule sees: the incident and the settings that apply to its file.
+/// What a rule sees: the incident, the settings that apply to its file, and
+/// the file's name as given (`<stdin>` for standard input).
 pub struct LintContext<'m, 'a> {
     pub incident: &'m Incident<'a>,
     pub settings: &'m Settings,
+    pub path: &'m str,
 }
 
 pub trait Rule: Send + Sync + 'static {
@@ -131,12 +150,101 @@ pub static REGISTRY: &[&dyn RuleEntry] = &[
     &Registered::<invalid_time::InvalidTime>::ENTRY,
     &Registered::<date_ambiguous::DateAmbiguous>::ENTRY,
     &Registered::<weekday_mismatch::WeekdayMismatch>::ENTRY,
+    &Registered::<inconsistent_name::InconsistentName>::ENTRY,
+    &Registered::<ip_near_duplicate::IpNearDuplicate>::ENTRY,
+    &Registered::<no_action_items::NoActionItems>::ENTRY,
+    &Registered::<action_item_owner::ActionItemOwner>::ENTRY,
+    &Registered::<action_item_tracking::ActionItemTracking>::ENTRY,
+    &Registered::<due_date_before_incident::DueDateBeforeIncident>::ENTRY,
+    &Registered::<impact_unquantified::ImpactUnquantified>::ENTRY,
+    &Registered::<duplicate_word::DuplicateWord>::ENTRY,
+    &Registered::<filename_date_mismatch::FilenameDateMismatch>::ENTRY,
+    &Registered::<duplicate_incident_id::DuplicateIncidentId>::ENTRY,
 ];
 
+/// Built-in rules written as data: id, `[[custom_rules]]` entries, doc.
+const DATA_RULE_FILES: &[(&str, &str, &str)] = &[
+    (
+        "blameful-language",
+        include_str!("../../rules/blameful-language.toml"),
+        include_str!("../../rules/blameful-language.md"),
+    ),
+    (
+        "placeholder-text",
+        include_str!("../../rules/placeholder-text.toml"),
+        include_str!("../../rules/placeholder-text.md"),
+    ),
+    (
+        "action-item-vague",
+        include_str!("../../rules/action-item-vague.toml"),
+        include_str!("../../rules/action-item-vague.md"),
+    ),
+];
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DataRuleFile {
+    custom_rules: Vec<custom::CustomRuleDef>,
+}
+
+/// A built-in data rule, compiled once.
+struct DataRule {
+    meta: &'static RuleMeta,
+    rule: custom::CustomRule,
+}
+
+impl RuleEntry for DataRule {
+    fn meta(&self) -> &'static RuleMeta {
+        self.meta
+    }
+
+    fn configure(&self, options: toml::Table) -> Result<Box<dyn ConfiguredRule>, String> {
+        if let Some(key) = options.keys().next() {
+            return Err(format!("unknown field `{key}`: this rule takes no options"));
+        }
+        Ok(Box::new(self.rule.clone()))
+    }
+}
+
+static DATA_RULES: LazyLock<Vec<DataRule>> = LazyLock::new(|| {
+    DATA_RULE_FILES
+        .iter()
+        .map(|(id, toml_text, doc)| {
+            // Built-in data ships inside the binary and a test compiles it;
+            // failing here means the binary was built from broken data.
+            let file: DataRuleFile =
+                toml::from_str(toml_text).unwrap_or_else(|e| panic!("rules/{id}.toml is invalid: {e}"));
+            let mut rules = custom::compile(&file.custom_rules, &HashSet::new())
+                .unwrap_or_else(|e| panic!("rules/{id}.toml is invalid: {}", e.message));
+            assert!(
+                rules.len() == 1 && rules[0].id == *id,
+                "rules/{id}.toml must define the rule `{id}` only"
+            );
+            let rule = rules.remove(0);
+            let meta: &'static RuleMeta = Box::leak(Box::new(RuleMeta {
+                id,
+                default_severity: rule.severity,
+                enabled_by_default: true,
+                summary: Box::leak(rule.summary.clone().into_boxed_str()),
+                doc,
+            }));
+            DataRule { meta, rule }
+        })
+        .collect()
+});
+
+/// Every built-in rule: those written in Rust, then those written as data.
+pub fn all() -> impl Iterator<Item = &'static dyn RuleEntry> {
+    REGISTRY
+        .iter()
+        .copied()
+        .chain(DATA_RULES.iter().map(|r| r as &dyn RuleEntry))
+}
+
 pub fn find(id: &str) -> Option<&'static dyn RuleEntry> {
-    REGISTRY.iter().copied().find(|r| r.meta().id == id)
+    all().find(|r| r.meta().id == id)
 }
 
 pub fn ids() -> impl Iterator<Item = &'static str> {
-    REGISTRY.iter().map(|r| r.meta().id)
+    all().map(|r| r.meta().id)
 }

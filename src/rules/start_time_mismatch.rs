@@ -43,6 +43,7 @@ impl Rule for StartTimeMismatch {
     const META: RuleMeta = RuleMeta {
         id: "start-time-mismatch",
         default_severity: Severity::Error,
+        enabled_by_default: true,
         summary: "A stated start time disagrees with the timeline's impact start",
         doc: include_str!("../../rules/start-time-mismatch.md"),
     };

@@ -57,6 +57,7 @@ impl Rule for TimelineEntryMissingTime {
     const META: RuleMeta = RuleMeta {
         id: "timeline-entry-missing-time",
         default_severity: Severity::Warning,
+        enabled_by_default: true,
         summary: "A timeline entry, or a whole timeline, has no time",
         doc: include_str!("../../rules/timeline-entry-missing-time.md"),
     };

@@ -26,6 +26,7 @@ impl Rule for TimelineOrder {
     const META: RuleMeta = RuleMeta {
         id: "timeline-order",
         default_severity: Severity::Error,
+        enabled_by_default: true,
         summary: "A timeline entry is earlier than the entry before it",
         doc: include_str!("../../rules/timeline-order.md"),
     };

@@ -25,6 +25,7 @@ impl Rule for TimezoneAmbiguous {
     const META: RuleMeta = RuleMeta {
         id: "timezone-ambiguous",
         default_severity: Severity::Warning,
+        enabled_by_default: true,
         summary: "A timezone abbreviation names several zones",
         doc: include_str!("../../rules/timezone-ambiguous.md"),
     };

@@ -18,6 +18,7 @@ impl Rule for TimezoneMissing {
     const META: RuleMeta = RuleMeta {
         id: "timezone-missing",
         default_severity: Severity::Warning,
+        enabled_by_default: true,
         summary: "A timeline's times have no timezone",
         doc: include_str!("../../rules/timezone-missing.md"),
     };

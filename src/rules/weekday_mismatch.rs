@@ -25,6 +25,7 @@ impl Rule for WeekdayMismatch {
     const META: RuleMeta = RuleMeta {
         id: "weekday-mismatch",
         default_severity: Severity::Warning,
+        enabled_by_default: true,
         summary: "A written weekday disagrees with the calendar",
         doc: include_str!("../../rules/weekday-mismatch.md"),
     };

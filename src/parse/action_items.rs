@@ -1,0 +1,456 @@
+//! Action items: the list items, table rows and lines of the action-items
+//! sections, each with what it says about owner, due date, tracking and
+//! priority.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::markdown::{Block, BlockKind, Line, Markdown};
+use crate::model::{ActionItem, Section, SectionKind, Spanned};
+use crate::source::Span;
+use crate::time::date::parse_date_prefix;
+
+static HANDLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s(\[,])(@[A-Za-z0-9][\w.-]*)").expect("valid regex"));
+static OWNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:owner|owned by|assignee|assigned to|responsible|dri)\s*[:=]?\s+([^,;)\]\n]+?)\s*(?:[,;)\]]|$)",
+    )
+    .expect("valid regex")
+});
+/// "(Jane)", "(Jane Doe)" at the end of an item.
+static OWNER_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\)\s*\.?\s*$").expect("valid regex"));
+static DUE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:due|by|deadline|eta|before|target(?:\s+date)?)\b\s*:?\s*(?:on\s+)?").expect("valid regex")
+});
+static TICKET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"https?://\S+|\b[A-Z][A-Z0-9]{1,9}-\d+\b|(?:^|\s)#\d+\b|\b(?i:ticket|issue)\s*#?\s*\d+")
+        .expect("valid regex")
+});
+static PRIORITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bP[0-4]\b|(?i)\bpriority\s*[:=]?\s*(?:high|medium|low|critical|urgent|p[0-4])\b")
+        .expect("valid regex")
+});
+
+/// Table columns an action table may have, by what its header says.
+#[derive(Default)]
+struct Columns {
+    action: Option<usize>,
+    owner: Option<usize>,
+    due: Option<usize>,
+    tracking: Option<usize>,
+    priority: Option<usize>,
+}
+
+impl Columns {
+    fn from_header(header: &Block<'_>) -> Columns {
+        let mut c = Columns::default();
+        for (i, cell) in header.lines.iter().enumerate() {
+            let h = cell.text.to_lowercase();
+            let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+            if c.owner.is_none() && has(&["owner", "assignee", "who", "responsible", "dri"]) {
+                c.owner = Some(i);
+            } else if c.due.is_none() && has(&["due", "deadline", "eta", "date", "when"]) {
+                c.due = Some(i);
+            } else if c.tracking.is_none() && has(&["ticket", "issue", "link", "jira", "tracking", "bug"]) {
+                c.tracking = Some(i);
+            } else if c.priority.is_none() && has(&["priority", "pri", "severity"]) {
+                c.priority = Some(i);
+            } else if c.action.is_none() && has(&["action", "task", "item", "description", "what", "fix"]) {
+                c.action = Some(i);
+            }
+        }
+        c
+    }
+}
+
+fn owner_in(line: &Line<'_>) -> Option<Span> {
+    let text: &str = &line.text;
+    if let Some(m) = HANDLE.captures(text).and_then(|c| c.get(1)) {
+        return Some(line.source_span(m.range()));
+    }
+    if let Some(m) = OWNER_LABEL.captures(text).and_then(|c| c.get(1)) {
+        return Some(line.source_span(m.range()));
+    }
+    OWNER_PAREN
+        .captures(text)
+        .and_then(|c| c.get(1))
+        .map(|m| line.source_span(m.range()))
+}
+
+fn due_in(line: &Line<'_>) -> Option<Spanned<crate::time::date::DateParts>> {
+    let text: &str = &line.text;
+    DUE_CUE.find_iter(text).find_map(|cue| {
+        let (date, len) = parse_date_prefix(&text[cue.end()..])?;
+        Some(Spanned::new(date, line.source_span(cue.end()..cue.end() + len)))
+    })
+}
+
+fn find_in(re: &Regex, line: &Line<'_>, src: &str) -> Option<Span> {
+    // Links keep their address only in the source, not in the plain text.
+    if let Some(m) = re.find(line.span.slice(src)) {
+        return Some(Span::new(line.span.start + m.start(), line.span.start + m.end()));
+    }
+    re.find(&line.text).map(|m| line.source_span(m.range()))
+}
+
+fn item_from_line(src: &str, line: &Line<'_>, section: usize) -> ActionItem {
+    ActionItem {
+        span: line.span,
+        section,
+        owner: owner_in(line),
+        due: due_in(line),
+        tracking: find_in(&TICKET, line, src),
+        priority: find_in(&PRIORITY, line, src),
+    }
+}
+
+/// `Improvements:` with items below it: a label for a group, not an item.
+fn is_group_label(text: &str) -> bool {
+    introduces(text) && text.split_whitespace().count() <= 8
+}
+
+/// "The following measures were agreed:": introduces items, is not one.
+/// Emphasis the parser left as text (`*- Improvements:*`) does not hide it.
+fn introduces(text: &str) -> bool {
+    text.trim_end_matches(|c: char| c.is_whitespace() || c == '*' || c == '_')
+        .ends_with(':')
+}
+
+/// Where a section's list of actions ends and its closing words begin:
+/// "In conclusion, ...", "Regards,", "Hope this helps".
+static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:in conclusion|to conclude|to sum up|in summary|overall,|(?:kind |best |warm )?regards\b|thanks\b|thank you\b|cheers\b|sincerely\b|hope this helps|best wishes)")
+        .expect("valid regex")
+});
+
+/// The lines of text that may be items: up to any closing words, without
+/// the lines that introduce items or ask a question ("What can be improved?").
+fn listed<'l, 'a>(mut lines: Vec<&'l Line<'a>>) -> Vec<&'l Line<'a>> {
+    if let Some(end) = lines.iter().position(|l| CLOSING.is_match(&l.text)) {
+        lines.truncate(end);
+    }
+    lines.retain(|l| {
+        let t = l.text.trim();
+        !t.is_empty() && !introduces(t) && !t.ends_with('?')
+    });
+    lines
+}
+
+/// A line that starts with a verb telling someone to do something.
+fn is_imperative(text: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "add",
+        "adopt",
+        "alert",
+        "audit",
+        "automate",
+        "build",
+        "change",
+        "check",
+        "conduct",
+        "configure",
+        "create",
+        "deploy",
+        "disable",
+        "document",
+        "enable",
+        "enforce",
+        "ensure",
+        "establish",
+        "fix",
+        "implement",
+        "improve",
+        "increase",
+        "install",
+        "introduce",
+        "limit",
+        "make",
+        "migrate",
+        "monitor",
+        "move",
+        "patch",
+        "reduce",
+        "remove",
+        "replace",
+        "require",
+        "restrict",
+        "review",
+        "rotate",
+        "run",
+        "schedule",
+        "set",
+        "set up",
+        "switch",
+        "test",
+        "train",
+        "update",
+        "upgrade",
+        "use",
+        "validate",
+        "verify",
+        "write",
+    ];
+    let first = text
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    VERBS.contains(&first.as_str())
+}
+
+/// Where an action-items section's items are: its own body, and the bodies
+/// of the sections below it whose headings name no kind ("### Enhanced
+/// monitoring" under "## Corrective measures"). Such a section belongs to
+/// its nearest ancestor by heading level that names a kind, if that kind is
+/// action items.
+fn regions(sections: &[Section<'_>]) -> HashMap<usize, Vec<Span>> {
+    let mut regions: HashMap<usize, Vec<Span>> = HashMap::new();
+    for (index, section) in sections.iter().enumerate() {
+        if section.is(SectionKind::ActionItems) {
+            regions.entry(index).or_default().push(section.body);
+            continue;
+        }
+        if !section.kinds.is_empty() {
+            continue;
+        }
+        let mut level = section.heading.level;
+        let mut owner = None;
+        for (i, earlier) in sections[..index].iter().enumerate().rev() {
+            if earlier.heading.level >= level {
+                continue;
+            }
+            if earlier.kinds.is_empty() {
+                level = earlier.heading.level;
+                continue;
+            }
+            owner = earlier.is(SectionKind::ActionItems).then_some(i);
+            break;
+        }
+        if let Some(owner) = owner {
+            regions.entry(owner).or_default().push(section.body);
+        }
+    }
+    regions
+}
+
+pub(crate) fn collect_action_items(src: &str, md: &Markdown<'_>, sections: &[Section<'_>]) -> Vec<ActionItem> {
+    let mut items = Vec::new();
+    let heading_spans: Vec<Span> = sections.iter().map(|s| s.heading.span).collect();
+    let is_heading = |l: &Line<'_>| heading_spans.iter().any(|h| h.overlaps(l.span));
+    let regions = regions(sections);
+    let mut owners: Vec<usize> = regions.keys().copied().collect();
+    owners.sort_unstable();
+    for index in owners {
+        let bodies = &regions[&index];
+        // A parent's body may already hold its untitled subsections.
+        let mut blocks: Vec<&Block<'_>> = bodies.iter().flat_map(|body| md.blocks_in(*body)).collect();
+        blocks.sort_by_key(|b| b.span.start);
+        blocks.dedup_by_key(|b| b.span);
+        let in_bodies = |span: Span| bodies.iter().any(|b| b.contains(span));
+        // Items at the shallowest depth of the section, and the items under a group label.
+        let min_depth = blocks
+            .iter()
+            .filter_map(|b| b.item)
+            .filter_map(|r| md.items.get(r.id as usize))
+            .map(|i| i.depth)
+            .min();
+        let has_list_or_table = blocks
+            .iter()
+            .any(|b| b.item.is_some() || matches!(b.kind, BlockKind::TableRow { header: false, .. }));
+        let mut group_labels: HashMap<u32, bool> = HashMap::new();
+        let mut columns: Option<(u32, Columns)> = None;
+        // Lines of prose, which are items only if they read like a list.
+        let mut prose: Vec<&Line<'_>> = Vec::new();
+        for block in blocks {
+            match block.kind {
+                BlockKind::TableRow { table, header } => {
+                    if header {
+                        columns = Some((table, Columns::from_header(block)));
+                        continue;
+                    }
+                    if block.is_blank() {
+                        continue;
+                    }
+                    let cols = match &columns {
+                        Some((t, c)) if *t == table => c,
+                        _ => continue,
+                    };
+                    items.push(item_from_row(src, block, cols, index));
+                }
+                BlockKind::Paragraph if block.item.is_some() => {
+                    let Some(item_ref) = block.item.filter(|r| r.first_block) else {
+                        continue;
+                    };
+                    let Some(item) = md.items.get(item_ref.id as usize) else {
+                        continue;
+                    };
+                    let Some(line) = block.lines.first() else {
+                        continue;
+                    };
+                    let label = is_group_label(&line.text) || is_heading(line);
+                    if label && block.lines.len() > 1 {
+                        // `* **Fixes:**` with the items on the lines below it.
+                        let rest = block.lines[1..]
+                            .iter()
+                            .filter(|l| in_bodies(l.span) && !l.text.trim().is_empty());
+                        items.extend(rest.map(|l| item_from_line(src, l, index)));
+                        continue;
+                    }
+                    if !in_bodies(line.span) {
+                        continue;
+                    }
+                    let label = label && item.has_children;
+                    group_labels.insert(item_ref.id, label);
+                    let under_label = item.parent.is_some_and(|p| group_labels.get(&p) == Some(&true));
+                    if !label && (Some(item.depth) == min_depth || under_label) && !line.text.trim().is_empty() {
+                        items.push(item_from_line(src, line, index));
+                    }
+                }
+                // A section with a real list keeps its prose (and signature) out.
+                BlockKind::Paragraph | BlockKind::Code { fenced: false } if !has_list_or_table => {
+                    prose.extend(block.lines.iter().filter(|l| in_bodies(l.span) && !is_heading(l)));
+                }
+                // `<ul><li>...` and `<p>` items: one per line of text.
+                BlockKind::Html if !has_list_or_table => {
+                    prose.extend(block.prose.iter().filter(|l| in_bodies(l.span) && !is_heading(l)));
+                }
+                _ => {}
+            }
+        }
+        // Plain-text documents list their actions one per line or paragraph;
+        // a lone paragraph is advice, not a list, unless it is an order
+        // ("Create a backup job on a second server.").
+        let prose = listed(prose);
+        if prose.len() >= 2 || prose.first().is_some_and(|l| is_imperative(&l.text)) {
+            items.extend(prose.into_iter().map(|l| item_from_line(src, l, index)));
+        }
+    }
+    items.sort_by_key(|i| i.span.start);
+    items
+}
+
+/// A row of an action table; the columns say which cell holds what.
+fn item_from_row(src: &str, block: &Block<'_>, cols: &Columns, index: usize) -> ActionItem {
+    let cell = |i: Option<usize>| i.and_then(|i| block.lines.get(i)).filter(|c| !c.text.trim().is_empty());
+    let row_span = Span::new(
+        block.span.start,
+        block.span.start + block.span.slice(src).trim_end().len(),
+    );
+    let action = cell(cols.action).or_else(|| block.lines.iter().find(|c| !c.text.trim().is_empty()));
+    let mut item = action.map_or(
+        ActionItem {
+            span: row_span,
+            section: index,
+            owner: None,
+            due: None,
+            tracking: None,
+            priority: None,
+        },
+        |line| item_from_line(src, line, index),
+    );
+    item.span = row_span;
+    item.owner = cell(cols.owner).map(|c| c.span).or(item.owner);
+    item.due = cell(cols.due)
+        .and_then(|c| {
+            let (date, len) = parse_date_prefix(c.text.trim_start())?;
+            let at = c.text.len() - c.text.trim_start().len();
+            Some(Spanned::new(date, c.source_span(at..at + len)))
+        })
+        .or(item.due);
+    item.tracking = cell(cols.tracking).map(|c| c.span).or(item.tracking);
+    item.priority = cell(cols.priority).map(|c| c.span).or(item.priority);
+    item
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::{ParseOptions, parse};
+
+    /// An action item's text and its optional parts, as written.
+    type Found = (String, Option<String>, Option<String>, Option<String>, Option<String>);
+
+    fn items(src: &str) -> Vec<Found> {
+        let incident = parse(src, &ParseOptions::default());
+        let text = |s: Option<crate::source::Span>| s.map(|s| incident.text(s).to_string());
+        incident
+            .action_items
+            .iter()
+            .map(|i| {
+                (
+                    incident.text(i.span).to_string(),
+                    text(i.owner),
+                    text(i.due.as_ref().map(|d| d.span)),
+                    text(i.tracking),
+                    text(i.priority),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn list_items_with_owners_dates_and_tickets() {
+        let found = items(
+            "## Action items\n- Add a disk alert (owner: @mei, due 2024-10-01) OPS-123\n- Review quotas (Jane)\n- Document the runbook P2 https://wiki.example.com/x\n",
+        );
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[0].1.as_deref(), Some("@mei"));
+        assert_eq!(found[0].2.as_deref(), Some("2024-10-01"));
+        assert_eq!(found[0].3.as_deref(), Some("OPS-123"));
+        assert_eq!(found[1].1.as_deref(), Some("Jane"));
+        assert_eq!(found[2].3.as_deref(), Some("https://wiki.example.com/x"));
+        assert_eq!(found[2].4.as_deref(), Some("P2"));
+    }
+
+    #[test]
+    fn tables_and_group_labels() {
+        let found = items(
+            "## Action items\n| Action | Owner | Due |\n| --- | --- | --- |\n| Route reports | @mei | 2024-10-01 |\n\n## Follow-ups\n- Improvements:\n  - add alerts\n  - add dashboards\n",
+        );
+        let texts: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec!["| Route reports | @mei | 2024-10-01 |", "add alerts", "add dashboards"]
+        );
+        assert_eq!(found[0].1.as_deref(), Some("@mei"));
+        assert_eq!(found[0].2.as_deref(), Some("2024-10-01"));
+    }
+
+    #[test]
+    fn html_lists_labels_with_lazy_lines_and_untitled_subsections() {
+        let html = items(
+            "## Corrective measures\n<ul>\n<li>Check the service after a reload.</li>\n<li>Lint configs.</li>\n</ul>\n",
+        );
+        let texts: Vec<&str> = html.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(texts, vec!["Check the service after a reload.", "Lint configs."]);
+        let lazy = items("## Corrective measures\n* **Fixes:**\nScale the pool.\nAlert on saturation.\n");
+        assert_eq!(lazy.len(), 2);
+        let nested = items(
+            "## Corrective measures\n### Improvements:\n### Enhanced monitoring\n- Alert on load balancer errors\n### Docs\n- Update the runbook\n## Conclusion\n- Not an item\n",
+        );
+        let texts: Vec<&str> = nested.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(texts, vec!["Alert on load balancer errors", "Update the runbook"]);
+    }
+
+    #[test]
+    fn plain_text_lines() {
+        let found = items(
+            "Corrective and Preventive Measures.\nHardware Upgrades: Replace old disks\nMonitoring: Deploy health checks\n",
+        );
+        assert_eq!(found.len(), 2);
+        let advice = items("## Corrective measures\nWe should test configurations before deploying them.\n");
+        assert_eq!(advice.len(), 0, "a lone paragraph of advice is not a list");
+        let paragraphs = items(
+            "## Corrective measures\nThe following steps were agreed:\n\nTest configs before deploying.\n\nAdd an uptime check.\n",
+        );
+        let texts: Vec<&str> = paragraphs.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(texts, vec!["Test configs before deploying.", "Add an uptime check."]);
+        let signed =
+            items("## Preventive measures\n- Review the power supply.\n\nJane Doe\nhttps://example.com/jane\n");
+        assert_eq!(signed.len(), 1);
+    }
+}

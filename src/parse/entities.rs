@@ -1,0 +1,375 @@
+//! Named things: IP addresses, hosts, services, sites.
+//!
+//! Each mention keeps its span and a normalised key, so that rules can tell
+//! one thing spelled two ways (`web-01`, `web01`, `web_1`) from two things.
+//! Hosts are recognised conservatively: a name in backticks, a fully
+//! qualified domain name, or a word with a numbered suffix (`db-02`,
+//! `web01`). Sites are data centres, server rooms and cloud regions that
+//! carry a name ("Data Center A", "Holberton Data Center", "DC2", "us-east-1").
+
+use std::net::Ipv6Addr;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::markdown::{BlockKind, Line, Markdown};
+use crate::model::{Entity, EntityKind, Section};
+use crate::source::Span;
+
+static IPV4: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b")
+        .expect("valid regex")
+});
+static IPV6_CANDIDATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\b").expect("valid regex"));
+/// `web-01`, `db_2`, `web01`, `lb-eu-3`: a word with a numbered suffix.
+static NUMBERED_HOST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-Za-z][A-Za-z]+(?:[-_][A-Za-z]+)*(?:[-_]\d{1,4}|\d{2,4})[a-z]?\b").expect("valid regex")
+});
+/// `db01.prod.example.com`: three labels or more, ending in letters.
+static FQDN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+){2,}\b").expect("valid regex"));
+static CODE_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*$").expect("valid regex"));
+/// "Holberton Data Center", "Data Centre B", "Lagos DC", "the server room".
+static SITE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:\b(?P<before>[A-Z][A-Za-z0-9]*(?:\s+[A-Z][A-Za-z0-9]*)?)\s+)?\b(?P<kind>[Dd]ata\s*[Cc]ent(?:er|re)|[Dd]atacent(?:er|re)|[Ss]erver\s+[Rr]oom|DC)\b(?:\s+(?P<after>[A-Z][a-z]+\b(?:\s+\d{1,3}\b)?|[A-Z]\b|\d{1,3}\b))?",
+    )
+    .expect("valid regex")
+});
+static NUMBERED_DC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bDC[-\s]?(?P<n>\d{1,3})\b").expect("valid regex"));
+static REGION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:us|eu|ap|sa|ca|me|af|il)-(?:east|west|north|south|central|northeast|northwest|southeast|southwest)-\d\b",
+    )
+    .expect("valid regex")
+});
+
+/// Words with a number that are not host names.
+const NOT_HOSTS: &[&str] = &[
+    "utf8", "utf16", "http2", "http3", "ipv4", "ipv6", "sha1", "sha256", "sha512", "md5", "base64", "x86", "x64",
+    "arm64", "aarch64", "mp3", "mp4", "h264", "h265", "win10", "win11", "covid19", "i18n", "l10n", "k8s", "a11y",
+    "e2e", "p2p", "b2b", "b2c", "oauth2", "tls12", "tls13", "ec2", "s3", "python3", "php7", "php8", "node18", "es6",
+    "es2015", "log4j", "int64", "int32", "uint64", "float64", "apache2", "ubuntu", "centos7", "rhel8",
+];
+
+/// Words that start a sentence or qualify, not name, a site: "Our data center".
+const NOT_SITE_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "Our",
+    "Their",
+    "Its",
+    "This",
+    "That",
+    "Each",
+    "Every",
+    "One",
+    "Another",
+    "Main",
+    "Primary",
+    "Secondary",
+    "Backup",
+    "Entire",
+    "Whole",
+    "Same",
+    "In",
+    "At",
+    "From",
+    "To",
+    "Of",
+    "On",
+    "All",
+    "Both",
+    "Some",
+];
+
+/// File extensions that make a dotted name a file, not a host.
+const FILE_EXTENSIONS: &[&str] = &[
+    "php", "conf", "log", "txt", "json", "yml", "yaml", "html", "htm", "js", "ts", "py", "rb", "sh", "pp", "md", "css",
+    "ini", "cfg", "xml", "sql", "service", "go", "rs", "java", "c", "h", "cpp", "lock", "toml", "env", "png", "jpg",
+    "gif", "svg", "csv", "gz", "zip", "tar", "deb", "rpm", "so", "exe", "d",
+];
+
+/// The identity of a host name: lower case, separators dropped, leading zeros
+/// of numbers dropped. `web-01`, `web01`, `WEB_1` all give `web1`.
+pub fn host_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    let mut digits = String::new();
+    let flush = |digits: &mut String, key: &mut String| {
+        if !digits.is_empty() {
+            let trimmed = digits.trim_start_matches('0');
+            key.push_str(if trimmed.is_empty() { "0" } else { trimmed });
+            digits.clear();
+        }
+    };
+    for c in name.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        flush(&mut digits, &mut key);
+        if !matches!(c, '-' | '_' | '.') {
+            key.push(c.to_ascii_lowercase());
+        }
+    }
+    flush(&mut digits, &mut key);
+    key
+}
+
+fn is_file_name(name: &str) -> bool {
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| FILE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+}
+
+fn section_of(sections: &[Section<'_>], at: usize) -> Option<usize> {
+    sections.iter().rposition(|s| s.span.start <= at && at < s.span.end)
+}
+
+struct Collector<'s, 'a> {
+    sections: &'s [Section<'a>],
+    /// Entities in the order found, which is their priority when two overlap:
+    /// an address beats a host, a name in backticks beats a word.
+    out: Vec<Entity>,
+}
+
+impl Collector<'_, '_> {
+    fn push(&mut self, kind: EntityKind, span: Span, key: String) {
+        if span.is_empty() {
+            return;
+        }
+        self.out.push(Entity {
+            kind,
+            span,
+            key,
+            section: section_of(self.sections, span.start),
+        });
+    }
+
+    fn line(&mut self, line: &Line<'_>) {
+        let text: &str = &line.text;
+        for m in IPV4.find_iter(text) {
+            let before = &text[..m.start()];
+            let after = &text[m.end()..];
+            // `1.2.3.4.5` is a version, not an address.
+            let versionish = before.ends_with('.')
+                && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+                || after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+            if !versionish {
+                self.push(EntityKind::Address, line.source_span(m.range()), m.as_str().to_string());
+            }
+        }
+        for m in IPV6_CANDIDATE.find_iter(text) {
+            let candidate = m.as_str();
+            let has_hex_letter = candidate.chars().any(|c| c.is_ascii_alphabetic());
+            if (has_hex_letter || candidate.contains("::")) && candidate.parse::<Ipv6Addr>().is_ok() {
+                self.push(
+                    EntityKind::Address,
+                    line.source_span(m.range()),
+                    candidate.to_ascii_lowercase(),
+                );
+            }
+        }
+        for range in line.code_ranges() {
+            let name = text[range.clone()].trim();
+            if !CODE_NAME.is_match(name) || name.len() > 40 || is_file_name(name) {
+                continue;
+            }
+            let kind = if name.contains(|c: char| c.is_ascii_digit() || matches!(c, '-' | '_' | '.')) {
+                EntityKind::Host
+            } else {
+                EntityKind::Service
+            };
+            self.push(kind, line.source_span(range), host_key(name));
+        }
+        for m in FQDN.find_iter(text) {
+            let name = m.as_str();
+            let last = name.rsplit('.').next().unwrap_or("");
+            if last.chars().all(|c| c.is_ascii_alphabetic()) && !is_file_name(name) && !IPV4.is_match(name) {
+                self.push(EntityKind::Host, line.source_span(m.range()), host_key(name));
+            }
+        }
+        for m in REGION.find_iter(text) {
+            self.push(EntityKind::Region, line.source_span(m.range()), m.as_str().to_string());
+        }
+        for m in NUMBERED_HOST.find_iter(text) {
+            let name = m.as_str();
+            let lower = name.to_ascii_lowercase();
+            if NOT_HOSTS.contains(&lower.as_str()) || NOT_HOSTS.contains(&host_key(name).as_str()) {
+                continue;
+            }
+            self.push(EntityKind::Host, line.source_span(m.range()), host_key(name));
+        }
+        self.sites(line);
+    }
+
+    fn sites(&mut self, line: &Line<'_>) {
+        let text: &str = &line.text;
+        for m in NUMBERED_DC.captures_iter(text) {
+            let (Some(all), Some(n)) = (m.get(0), m.name("n")) else {
+                continue;
+            };
+            let number = n.as_str().trim_start_matches('0');
+            self.push(EntityKind::Site, line.source_span(all.range()), format!("dc {number}"));
+        }
+        for caps in SITE.captures_iter(text) {
+            let Some(all) = caps.get(0) else {
+                continue;
+            };
+            let before = caps
+                .name("before")
+                .map(|b| b.as_str())
+                .filter(|b| !b.split_whitespace().all(|w| NOT_SITE_NAMES.contains(&w)));
+            let after = caps.name("after").map(|a| a.as_str());
+            let name: Vec<&str> = before.into_iter().chain(after).collect();
+            if name.is_empty() {
+                continue;
+            }
+            let start = match (before, caps.name("before")) {
+                (Some(_), Some(b)) => b.start(),
+                _ => caps.name("kind").map_or(all.start(), |k| k.start()),
+            };
+            let key = name.join(" ").to_lowercase();
+            self.push(EntityKind::Site, line.source_span(start..all.end()), key);
+        }
+    }
+
+    /// A site's name alone stands for it: "servers in Holberton" after
+    /// "Holberton Data Center".
+    fn site_aliases(&mut self, md: &Markdown<'_>, body: Span, src: &str) {
+        let names: Vec<String> = self
+            .out
+            .iter()
+            .filter(|e| e.kind == EntityKind::Site && !e.key.starts_with("dc ") && e.key.len() > 2)
+            .map(|e| e.key.clone())
+            .collect();
+        let mut names = names;
+        names.sort();
+        names.dedup();
+        for name in names {
+            let Some(first_word) = name.split(' ').next() else {
+                continue;
+            };
+            let pattern = format!(
+                r"(?i)\b(?:in|at|from|to)\s+(?:the\s+)?({})\b",
+                regex::escape(first_word)
+            );
+            let Ok(re) = Regex::new(&pattern) else {
+                continue;
+            };
+            for line in md.lines_in(body) {
+                for caps in re.captures_iter(&line.text) {
+                    let Some(word) = caps.get(1) else {
+                        continue;
+                    };
+                    // Capitalised as a name, not the word in a sentence.
+                    if !word.as_str().starts_with(|c: char| c.is_uppercase()) {
+                        continue;
+                    }
+                    let span = line.source_span(word.range());
+                    if span.slice(src) == word.as_str() {
+                        self.push(EntityKind::Site, span, name.clone());
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub(crate) fn collect_entities(src: &str, md: &Markdown<'_>, body: Span, sections: &[Section<'_>]) -> Vec<Entity> {
+    let mut c = Collector {
+        sections,
+        out: Vec::new(),
+    };
+    for block in md.blocks_in(body) {
+        if matches!(
+            block.kind,
+            BlockKind::Code { fenced: true } | BlockKind::ThematicBreak | BlockKind::FrontMatter
+        ) {
+            continue;
+        }
+        for line in &block.lines {
+            c.line(line);
+        }
+    }
+    c.site_aliases(md, body, src);
+    // Drop mentions inside an earlier-found one (`db01` inside
+    // `db01.prod.example.com`), in one pass over the sorted list.
+    let mut found: Vec<(usize, Entity)> = c.out.into_iter().enumerate().collect();
+    found.sort_by_key(|(priority, e)| (e.span.start, *priority));
+    let mut out: Vec<Entity> = Vec::with_capacity(found.len());
+    for (_, entity) in found {
+        if out.last().is_none_or(|last| entity.span.start >= last.span.end) {
+            out.push(entity);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{ParseOptions, parse};
+
+    fn entities(src: &str) -> Vec<(EntityKind, String, String)> {
+        let incident = parse(src, &ParseOptions::default());
+        incident
+            .entities
+            .iter()
+            .map(|e| (e.kind, incident.text(e.span).to_string(), e.key.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn keys() {
+        assert_eq!(host_key("web-01"), "web1");
+        assert_eq!(host_key("WEB_1"), "web1");
+        assert_eq!(host_key("web01"), "web1");
+        assert_eq!(host_key("docker-shim"), "dockershim");
+        assert_eq!(host_key("db10"), "db10");
+    }
+
+    #[test]
+    fn addresses_hosts_and_services() {
+        let found = entities(
+            "Requests to `100.34.56.123` and 10.0.0.2 via web-01 and `nginx` on db01.prod.example.com and 2001:db8::1 failed; version 1.2.3.4.5 and wp-settings.php are not hosts; utf8 neither.\n",
+        );
+        let kinds: Vec<(EntityKind, &str)> = found.iter().map(|(k, t, _)| (*k, t.as_str())).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (EntityKind::Address, "100.34.56.123"),
+                (EntityKind::Address, "10.0.0.2"),
+                (EntityKind::Host, "web-01"),
+                (EntityKind::Service, "nginx"),
+                (EntityKind::Host, "db01.prod.example.com"),
+                (EntityKind::Address, "2001:db8::1"),
+            ]
+        );
+    }
+
+    #[test]
+    fn sites() {
+        let found = entities(
+            "A disk failed in Data Center A. We replaced servers in Holberton and audited the Holberton Data Center, DC2, the Lagos DC and us-east-1; one of our data centers was fine.\n",
+        );
+        let sites: Vec<(String, String)> = found
+            .into_iter()
+            .filter(|(k, _, _)| matches!(k, EntityKind::Site | EntityKind::Region))
+            .map(|(_, t, key)| (t, key))
+            .collect();
+        assert_eq!(
+            sites,
+            vec![
+                ("Data Center A".to_string(), "a".to_string()),
+                ("Holberton".to_string(), "holberton".to_string()),
+                ("Holberton Data Center".to_string(), "holberton".to_string()),
+                ("DC2".to_string(), "dc 2".to_string()),
+                ("Lagos DC".to_string(), "lagos".to_string()),
+                ("us-east-1".to_string(), "us-east-1".to_string()),
+            ]
+        );
+    }
+}

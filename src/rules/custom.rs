@@ -1,0 +1,324 @@
+//! Rules written as data: a regex or a word list, a message and help,
+//! optionally scoped to section kinds and carrying a replacement.
+//!
+//! Users write them in pmlint.toml as `[[custom_rules]]`; the built-in lexical
+//! rules (`blameful-language`, `placeholder-text`, `action-item-vague`) are
+//! written the same way in `rules/*.toml`. Entries that share an id form one
+//! rule with several matchers.
+
+use std::collections::HashSet;
+
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+
+use super::{ConfiguredRule, LintContext};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::model::{KindSet, SectionKind};
+use crate::parse::markdown::BlockKind;
+use crate::source::Span;
+
+/// Compiled patterns may not grow past this, so a hostile pattern cannot
+/// exhaust memory (the regex crate's matching time is linear already).
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+/// One `[[custom_rules]]` entry as written.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomRuleDef {
+    pub id: String,
+    /// `error`, `warning` (the default), `info`.
+    pub level: Option<String>,
+    /// The diagnostic's message; `{match}` stands for the matched text.
+    pub message: String,
+    pub help: Option<String>,
+    /// One line for `pmlint rules`.
+    pub summary: Option<String>,
+    /// A regular expression (Rust `regex` syntax). A group named `m`, when
+    /// there is one, is what the diagnostic points at.
+    pub pattern: Option<String>,
+    /// Several regular expressions, any of which matches.
+    pub patterns: Option<Vec<String>>,
+    /// Words or phrases, matched case-insensitively on word boundaries.
+    pub words: Option<Vec<String>>,
+    /// Section kinds the rule looks in; everywhere when absent.
+    pub sections: Option<Vec<SectionKind>>,
+    /// Text that replaces the match (`{match}` stands for it), offered as an unsafe fix.
+    pub replacement: Option<String>,
+    /// Leave section headings alone ("TODO:" heading a list of tasks).
+    #[serde(default)]
+    pub skip_headings: bool,
+    /// Leave tables alone (a Status column holding "TODO").
+    #[serde(default)]
+    pub skip_tables: bool,
+}
+
+/// A custom rule that cannot be compiled, and why.
+#[derive(Debug, PartialEq, Eq)]
+pub struct CustomRuleError {
+    /// Position of the entry among the `[[custom_rules]]`.
+    pub index: usize,
+    pub id: String,
+    pub message: String,
+}
+
+#[derive(Clone, Debug)]
+struct Matcher {
+    /// One per pattern (each may name its own `m` group), one for the words.
+    regexes: Vec<Regex>,
+    message: String,
+    help: Option<String>,
+    sections: Option<KindSet>,
+    replacement: Option<String>,
+    skip_headings: bool,
+    skip_tables: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct CustomRule {
+    pub id: String,
+    pub severity: Severity,
+    pub summary: String,
+    matchers: Vec<Matcher>,
+}
+
+pub fn parse_level(level: &str) -> Result<Severity, String> {
+    match level {
+        "error" => Ok(Severity::Error),
+        "warning" | "warn" => Ok(Severity::Warning),
+        "info" => Ok(Severity::Info),
+        other => Err(format!("unknown level `{other}` (expected error, warning or info)")),
+    }
+}
+
+fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| !part.is_empty())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn compile_pattern(pattern: &str) -> Result<Regex, String> {
+    RegexBuilder::new(pattern)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| format!("invalid pattern: {e}"))
+}
+
+fn matcher(def: &CustomRuleDef) -> Result<Matcher, String> {
+    let mut regexes: Vec<Regex> = Vec::new();
+    for p in def.pattern.iter().chain(def.patterns.iter().flatten()) {
+        regexes.push(compile_pattern(p)?);
+    }
+    if let Some(words) = &def.words {
+        if words.iter().any(|w| w.trim().is_empty()) {
+            return Err("`words` has an empty entry".to_string());
+        }
+        let escaped: Vec<String> = words.iter().map(|w| regex::escape(w.trim())).collect();
+        regexes.push(compile_pattern(&format!(r"(?i)\b(?:{})\b", escaped.join("|")))?);
+    }
+    if regexes.is_empty() {
+        return Err("needs `pattern`, `patterns` or `words`".to_string());
+    }
+    Ok(Matcher {
+        regexes,
+        message: def.message.clone(),
+        help: def.help.clone(),
+        sections: def.sections.as_ref().map(|kinds| kinds.iter().copied().collect()),
+        replacement: def.replacement.clone(),
+        skip_headings: def.skip_headings,
+        skip_tables: def.skip_tables,
+    })
+}
+
+/// Compile `[[custom_rules]]` entries into rules, one per id, in order of
+/// first appearance. `reserved` are the ids of built-in rules.
+pub fn compile(defs: &[CustomRuleDef], reserved: &HashSet<&str>) -> Result<Vec<CustomRule>, CustomRuleError> {
+    let mut rules: Vec<CustomRule> = Vec::new();
+    for (index, def) in defs.iter().enumerate() {
+        let err = |message: String| CustomRuleError {
+            index,
+            id: def.id.clone(),
+            message,
+        };
+        if !is_kebab_case(&def.id) {
+            return Err(err(
+                "the id must be kebab-case: lower-case letters, digits and dashes".to_string()
+            ));
+        }
+        if reserved.contains(def.id.as_str()) {
+            return Err(err("the id is a built-in rule's; choose another".to_string()));
+        }
+        let severity = def.level.as_deref().map(parse_level).transpose().map_err(err)?;
+        let matcher = matcher(def).map_err(err)?;
+        match rules.iter_mut().find(|r| r.id == def.id) {
+            Some(rule) => rule.matchers.push(matcher),
+            None => rules.push(CustomRule {
+                id: def.id.clone(),
+                severity: severity.unwrap_or(Severity::Warning),
+                summary: def
+                    .summary
+                    .clone()
+                    .unwrap_or_else(|| def.message.replace("{match}", "…")),
+                matchers: vec![matcher],
+            }),
+        }
+    }
+    Ok(rules)
+}
+
+impl ConfiguredRule for CustomRule {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn check(&self, ctx: &LintContext<'_, '_>, out: &mut Vec<Diagnostic>) {
+        let incident = ctx.incident;
+        let headings: Vec<Span> = incident.sections.iter().map(|s| s.heading.span).collect();
+        // Two matchers of one rule finding the same text report it once.
+        let mut reported: HashSet<Span> = HashSet::new();
+        for m in &self.matchers {
+            let scopes: Option<Vec<Span>> = m.sections.map(|kinds| {
+                incident
+                    .sections
+                    .iter()
+                    .filter(|s| s.kinds.intersects(kinds))
+                    .map(|s| s.span)
+                    .collect()
+            });
+            if scopes.as_ref().is_some_and(Vec::is_empty) {
+                continue;
+            }
+            let lines = incident
+                .markdown
+                .blocks_in(incident.body)
+                .filter(|b| !matches!(b.kind, BlockKind::Code { fenced: true }))
+                .filter(|b| !(m.skip_tables && matches!(b.kind, BlockKind::TableRow { .. })))
+                .flat_map(|b| if b.kind == BlockKind::Html { &b.prose } else { &b.lines });
+            for line in lines {
+                if let Some(scopes) = &scopes
+                    && !scopes.iter().any(|s| s.contains(line.span))
+                {
+                    continue;
+                }
+                if m.skip_headings
+                    && headings
+                        .iter()
+                        .any(|h| h.start < line.span.end && line.span.start < h.end)
+                {
+                    continue;
+                }
+                for caps in m.regexes.iter().flat_map(|re| re.captures_iter(&line.text)) {
+                    let Some(found) = caps.name("m").or_else(|| caps.get(0)) else {
+                        continue;
+                    };
+                    // Code is quoted, not written: `TODO` in a command is not a placeholder.
+                    if found.as_str().trim().is_empty()
+                        || line
+                            .code_ranges()
+                            .any(|c| c.start < found.end() && found.start() < c.end)
+                    {
+                        continue;
+                    }
+                    let span = line.source_span(found.range());
+                    if !reported.insert(span) {
+                        continue;
+                    }
+                    let matched = found.as_str().trim();
+                    let mut d = Diagnostic::new(span, m.message.replace("{match}", matched));
+                    if let Some(help) = &m.help {
+                        d = d.with_help(help.replace("{match}", matched));
+                    }
+                    if let Some(replacement) = &m.replacement {
+                        d = d.with_fix(Fix {
+                            description: format!("replace \"{matched}\""),
+                            edits: vec![Edit {
+                                span,
+                                replacement: replacement.replace("{match}", matched),
+                            }],
+                            applicability: Applicability::Unsafe,
+                        });
+                    }
+                    out.push(d);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn def(id: &str, pattern: &str) -> CustomRuleDef {
+        CustomRuleDef {
+            id: id.to_string(),
+            level: None,
+            message: "found {match}".to_string(),
+            help: None,
+            summary: None,
+            pattern: Some(pattern.to_string()),
+            patterns: None,
+            words: None,
+            sections: None,
+            replacement: None,
+            skip_headings: false,
+            skip_tables: false,
+        }
+    }
+
+    #[test]
+    fn errors_name_the_entry_and_the_problem() {
+        let none = HashSet::new();
+        let e = compile(&[def("ok-rule", "a"), def("bad", "(unclosed")], &none).unwrap_err();
+        assert_eq!(e.index, 1);
+        assert!(e.message.contains("invalid pattern"), "{}", e.message);
+        assert!(e.message.contains("unclosed"), "{}", e.message);
+        let reserved: HashSet<&str> = ["timeline-order"].into_iter().collect();
+        let e = compile(&[def("timeline-order", "a")], &reserved).unwrap_err();
+        assert!(e.message.contains("built-in"));
+        let e = compile(&[def("Bad_Id", "a")], &none).unwrap_err();
+        assert!(e.message.contains("kebab-case"));
+    }
+
+    #[test]
+    fn entries_with_one_id_form_one_rule() {
+        let rules = compile(&[def("x", "a"), def("x", "b"), def("y", "c")], &HashSet::new()).unwrap();
+        assert_eq!(rules.len(), 2);
+        assert_eq!(rules[0].matchers.len(), 2);
+    }
+
+    /// Where the rule reports in `src`: byte offsets.
+    fn findings(rule: &CustomRule, src: &str) -> Vec<usize> {
+        let incident = crate::parse::parse(src, &crate::parse::ParseOptions::default());
+        let settings = crate::config::Settings::default();
+        let ctx = LintContext {
+            incident: &incident,
+            settings: &settings,
+            path: "x.md",
+        };
+        let mut out = Vec::new();
+        rule.check(&ctx, &mut out);
+        out.iter().map(|d| d.primary.span.start).collect()
+    }
+
+    #[test]
+    fn matches_prose_and_html_text_but_not_code() {
+        let mut d = def("todo", "TODO");
+        d.pattern = None;
+        d.words = Some(vec!["TODO".to_string()]);
+        let rule = compile(&[d], &HashSet::new()).unwrap().remove(0);
+        let src = "# Report\n\nOwner: TODO, run `make TODO` later.\n\n```\nTODO\n```\n\n<p>Cause: <b>TODO</b></p>\n";
+        assert_eq!(
+            findings(&rule, src),
+            vec![src.find("TODO,").unwrap(), src.find("TODO</b>").unwrap()]
+        );
+    }
+
+    #[test]
+    fn huge_patterns_are_refused() {
+        let e = compile(&[def("big", "(?:a{1000}){1000}")], &HashSet::new()).unwrap_err();
+        assert!(e.message.contains("invalid pattern"), "{}", e.message);
+    }
+}
