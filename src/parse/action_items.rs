@@ -108,6 +108,20 @@ fn item_from_line(src: &str, line: &Line<'_>, section: usize) -> ActionItem {
     }
 }
 
+/// A list item whose details follow on its other lines or paragraphs
+/// ("Owner: @amina" under the action): the item is its first line, its
+/// owner, due date, ticket and priority may be anywhere in it.
+fn item_from_lines(src: &str, first: &Line<'_>, rest: &[&Line<'_>], section: usize) -> ActionItem {
+    let mut item = item_from_line(src, first, section);
+    for line in rest {
+        item.owner = item.owner.or_else(|| owner_in(line));
+        item.due = item.due.take().or_else(|| due_in(line));
+        item.tracking = item.tracking.or_else(|| find_in(&TICKET, line, src));
+        item.priority = item.priority.or_else(|| find_in(&PRIORITY, line, src));
+    }
+    item
+}
+
 /// `Improvements:` with items below it: a label for a group, not an item.
 fn is_group_label(text: &str) -> bool {
     introduces(text) && text.split_whitespace().count() <= 8
@@ -308,7 +322,16 @@ pub(crate) fn collect_action_items(src: &str, md: &Markdown<'_>, sections: &[Sec
                     group_labels.insert(item_ref.id, label);
                     let under_label = item.parent.is_some_and(|p| group_labels.get(&p) == Some(&true));
                     if !label && (Some(item.depth) == min_depth || under_label) && !line.text.trim().is_empty() {
-                        items.push(item_from_line(src, line, index));
+                        // The item's other lines: this paragraph's, and its later paragraphs'.
+                        let rest: Vec<&Line<'_>> = block.lines[1..]
+                            .iter()
+                            .chain(
+                                md.blocks_in(item.span)
+                                    .filter(|b| b.item.is_some_and(|r| r.id == item_ref.id && !r.first_block))
+                                    .flat_map(|b| b.lines.iter()),
+                            )
+                            .collect();
+                        items.push(item_from_lines(src, line, &rest, index));
                     }
                 }
                 // A section with a real list keeps its prose (and signature) out.
@@ -404,6 +427,19 @@ mod tests {
         assert_eq!(found[1].1.as_deref(), Some("Jane"));
         assert_eq!(found[2].3.as_deref(), Some("https://wiki.example.com/x"));
         assert_eq!(found[2].4.as_deref(), Some("P2"));
+    }
+
+    #[test]
+    fn details_on_an_items_later_lines() {
+        let found = items(
+            "## Action items\n- Release pool connections on error.\n  Owner: @amina\n- Alert on pool use above 70%.\n\n  Tracking: OPS-77, due 2026-08-01\n",
+        );
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].0, "Release pool connections on error.");
+        assert_eq!(found[0].1.as_deref(), Some("@amina"));
+        assert_eq!(found[1].1, None);
+        assert_eq!(found[1].2.as_deref(), Some("2026-08-01"));
+        assert_eq!(found[1].3.as_deref(), Some("OPS-77"));
     }
 
     #[test]

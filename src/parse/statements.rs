@@ -72,7 +72,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `Start time:` / `End:` right before a time, on a line that may hold both.
 static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(start(?:ed|ing)?(?:\s+time)?|began|begin|end(?:ed)?(?:\s+time)?|finish(?:ed)?)\s*(?:\([^)]*\))?\s*:\s*$")
+    Regex::new(r"(?i)\b(start(?:ed|ing)?(?:[\s-]+time)?|began|begin|end(?:ed)?(?:[\s-]+time)?|finish(?:ed)?)\s*(?:\([^)]*\))?\s*:\s*$")
         .expect("valid regex")
 });
 
@@ -319,15 +319,24 @@ pub(crate) fn extract_statements(incident: &Incident<'_>, opts: &ParseOptions<'_
         .map(|m| (m.key_span.cover(m.value_span), m.key.clone()))
         .collect();
     for span in source_spans(incident) {
+        // "Start time:" alone on a line labels the time on the next one.
+        let mut pending_label: Option<String> = None;
         for line in incident.markdown.lines_in(span) {
             if title_span.is_some_and(|t| line.span.contains(t)) {
                 continue;
             }
+            let label = pending_label.take();
             let key = metadata_spans
                 .iter()
                 .find(|(s, _)| line.span.contains(*s))
-                .map(|(_, k)| k.as_str());
+                .map(|(_, k)| k.as_str())
+                .or(label.as_deref());
             ex.line(line, key, opts);
+            if let Some(found) = LABEL.captures(&line.text).and_then(|c| c.get(0).zip(c.get(1)))
+                && line.text[found.0.end()..].trim().is_empty()
+            {
+                pending_label = Some(found.1.as_str().to_lowercase());
+            }
         }
     }
     let mut out = ex.out;
@@ -520,6 +529,15 @@ mod tests {
         assert_eq!(
             statements("## Summary\nThe site was down on 2024-05-01 from 1:10pm until 1:19.\n"),
             vec!["window 2024-05-01 13:10 .. 2024-05-01 13:19"]
+        );
+        // A label alone on its line labels the time below it; log-style dates.
+        assert_eq!(
+            statements("## Summary\n* Start-time:\n07/Jun/2023 4:05 PM (UTC) End-time: 07/Jun/2023 4:50 PM (UTC)\n"),
+            vec!["window 2023-06-07 16:05 .. -", "window - .. 2023-06-07 16:50"]
+        );
+        assert_eq!(
+            statements("## Summary\nThe outage started at 13:35 UTC on 2024-04-29 and ended at 14:02 UTC.\n"),
+            vec!["window 2024-04-29 13:35 .. -", "window - .. 2024-04-29 14:02"]
         );
     }
 

@@ -110,7 +110,7 @@ static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+({MONTH_PATTERN})\.?(?:,?[\s-]*(\d{{4}}))?"
+        r"(?i)^(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?(?:[\s-]+|/)({MONTH_PATTERN})\.?(?:,?[\s-]*(\d{{4}})|/(\d{{4}}))?"
     ))
     .expect("valid regex")
 });
@@ -223,8 +223,10 @@ fn parse_bare_date(s: &str) -> Option<(DateParts, usize)> {
                 return Some((date, end));
             }
         }
+        // "4 August 2023", "4th of August", "06/May/2022" (as web server logs write it).
         let c = DAY_FIRST.captures(s)?;
-        return named_date(s, c.get(0)?.end(), &c[1], &c[2], c.get(3).map(|m| m.as_str()));
+        let year = c.get(3).or_else(|| c.get(4)).map(|m| m.as_str());
+        return named_date(s, c.get(0)?.end(), &c[1], &c[2], year);
     }
     let c = MONTH_FIRST.captures(s)?;
     named_date(s, c.get(0)?.end(), &c[2], &c[1], c.get(3).map(|m| m.as_str()))
@@ -273,6 +275,8 @@ mod tests {
         assert_eq!(ymd("15 february, 2024"), Some((Some(2024), 2, 15, 17)));
         assert_eq!(ymd("May 15, 2023"), Some((Some(2023), 5, 15, 12)));
         assert_eq!(ymd("Sept. 3"), Some((None, 9, 3, 7)));
+        assert_eq!(ymd("06/May/2022 2:17 PM"), Some((Some(2022), 5, 6, 11)));
+        assert_eq!(ymd("10/Oct/2000:13:55:36"), Some((Some(2000), 10, 10, 11)));
     }
 
     #[test]
