@@ -54,6 +54,41 @@ const NOT_HOSTS: &[&str] = &[
     "es2015", "log4j", "int64", "int32", "uint64", "float64", "apache2", "ubuntu", "centos7", "rhel8",
 ];
 
+/// Numbered words that are something else: a zone offset (`UTC-5`), a
+/// severity (`Sev-2`), a month (`Dec-2022`), a ticket (`AUTH-512`,
+/// `CVE-2024`), a commit (`a3f9c21`).
+static NOT_HOST_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|eat|wat|cat)[-_]?\d|^(?:sev|p|priority|level|v|version|rfc|iso|tls|http|php|python|node)[-_]?\d|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*[-_]?\d{1,4}$",
+    )
+    .expect("valid regex")
+});
+static TICKET_OR_HASH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z][A-Z0-9]+(?:-\d+)+$|^[0-9a-f]{7,40}$").expect("valid regex"));
+/// Links and e-mail addresses: their names are not the incident's hosts.
+static URL_OR_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:https?|ftp)://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("valid regex")
+});
+
+/// Words in code spans that name a command, a user, a keyword or an HTTP
+/// method, not a service.
+const NOT_SERVICES: &[&str] = &[
+    "ab", "apt", "awk", "cat", "cd", "chmod", "chown", "cp", "curl", "delete", "df", "du", "echo", "get", "git",
+    "grep", "head", "htop", "kill", "less", "listen", "ls", "mv", "nano", "netstat", "patch", "ping", "post", "ps",
+    "put", "rm", "root", "scp", "sed", "ssh", "strace", "sudo", "tail", "telnet", "top", "true", "false", "null",
+    "none", "vim", "vi", "wget", "www-data", "yes", "no",
+];
+
+fn is_not_a_host(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    NOT_HOSTS.contains(&lower.as_str())
+        || NOT_HOSTS.contains(&host_key(name).as_str())
+        || NOT_HOST_SHAPE.is_match(name)
+        || TICKET_OR_HASH.is_match(name)
+            && (name.contains('-')
+                || name.chars().any(|c| c.is_ascii_digit()) && name.chars().any(|c| c.is_ascii_alphabetic()))
+}
+
 /// Words that start a sentence or qualify, not name, a site: "Our data center".
 const NOT_SITE_NAMES: &[&str] = &[
     "The",
@@ -120,8 +155,16 @@ pub fn host_key(name: &str) -> String {
 }
 
 fn is_file_name(name: &str) -> bool {
-    name.rsplit_once('.')
-        .is_some_and(|(_, ext)| FILE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+    name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        let ext = ext.to_ascii_lowercase();
+        FILE_EXTENSIONS.contains(&ext.as_str())
+            // `wp-locale.phpp`: one dot and a short extension that is no
+            // domain ending names a file, typo or not.
+            || !stem.contains('.')
+                && (1..=5).contains(&ext.len())
+                && ext.chars().all(|c| c.is_ascii_lowercase())
+                && !["com", "net", "org", "io", "local", "internal", "lan", "dev", "cloud"].contains(&ext.as_str())
+    })
 }
 
 fn section_of(sections: &[Section<'_>], at: usize) -> Option<usize> {
@@ -150,6 +193,8 @@ impl Collector<'_, '_> {
 
     fn line(&mut self, line: &Line<'_>) {
         let text: &str = &line.text;
+        let links: Vec<std::ops::Range<usize>> = URL_OR_EMAIL.find_iter(text).map(|m| m.range()).collect();
+        let in_link = |r: &std::ops::Range<usize>| links.iter().any(|l| l.start <= r.start && r.end <= l.end);
         for m in IPV4.find_iter(text) {
             let before = &text[..m.start()];
             let after = &text[m.end()..];
@@ -174,10 +219,17 @@ impl Collector<'_, '_> {
         }
         for range in line.code_ranges() {
             let name = text[range.clone()].trim();
-            if !CODE_NAME.is_match(name) || name.len() > 40 || is_file_name(name) {
+            if !CODE_NAME.is_match(name)
+                || name.len() < 2
+                || name.len() > 40
+                || is_file_name(name)
+                || is_not_a_host(name)
+                || NOT_SERVICES.contains(&name.to_ascii_lowercase().as_str())
+            {
                 continue;
             }
-            let kind = if name.contains(|c: char| c.is_ascii_digit() || matches!(c, '-' | '_' | '.')) {
+            // `web-01`, `db01.prod`: a host; `nginx`, `auth-service`: a service.
+            let kind = if name.contains(|c: char| c.is_ascii_digit() || c == '.') {
                 EntityKind::Host
             } else {
                 EntityKind::Service
@@ -185,9 +237,19 @@ impl Collector<'_, '_> {
             self.push(kind, line.source_span(range), host_key(name));
         }
         for m in FQDN.find_iter(text) {
+            if in_link(&m.range()) {
+                continue;
+            }
             let name = m.as_str();
             let last = name.rsplit('.').next().unwrap_or("");
-            if last.chars().all(|c| c.is_ascii_alphabetic()) && !is_file_name(name) && !IPV4.is_match(name) {
+            // `a.k.a`, `S.O.S`: initials, not a domain.
+            let initials = name.split('.').all(|label| label.len() == 1);
+            if last.len() >= 2
+                && !initials
+                && last.chars().all(|c| c.is_ascii_alphabetic())
+                && !is_file_name(name)
+                && !IPV4.is_match(name)
+            {
                 self.push(EntityKind::Host, line.source_span(m.range()), host_key(name));
             }
         }
@@ -196,8 +258,7 @@ impl Collector<'_, '_> {
         }
         for m in NUMBERED_HOST.find_iter(text) {
             let name = m.as_str();
-            let lower = name.to_ascii_lowercase();
-            if NOT_HOSTS.contains(&lower.as_str()) || NOT_HOSTS.contains(&host_key(name).as_str()) {
+            if in_link(&m.range()) || is_not_a_host(name) {
                 continue;
             }
             self.push(EntityKind::Host, line.source_span(m.range()), host_key(name));
@@ -290,7 +351,12 @@ pub(crate) fn collect_entities(src: &str, md: &Markdown<'_>, body: Span, section
         ) {
             continue;
         }
-        for line in &block.lines {
+        let lines = if block.kind == BlockKind::Html {
+            &block.prose
+        } else {
+            &block.lines
+        };
+        for line in lines {
             c.line(line);
         }
     }
@@ -347,6 +413,18 @@ mod tests {
                 (EntityKind::Host, "db01.prod.example.com"),
                 (EntityKind::Address, "2001:db8::1"),
             ]
+        );
+    }
+
+    #[test]
+    fn things_that_only_look_like_hosts() {
+        let found = entities(
+            "At 14:00 UTC-5 (Sev-2, Dec-2022, January23, INC-2026-0718, a.k.a. `wp-locale.phpp`) commit `a3f9c21` fixed AUTH-512; see https://blog.example.com/@writer22 or mail ops22@example.org. Ran `curl` as `root` on `auth-service`, `web-03`.\n",
+        );
+        let kinds: Vec<(EntityKind, &str)> = found.iter().map(|(k, t, _)| (*k, t.as_str())).collect();
+        assert_eq!(
+            kinds,
+            vec![(EntityKind::Service, "auth-service"), (EntityKind::Host, "web-03")]
         );
     }
 
