@@ -16,7 +16,7 @@ static HANDLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[\s(\[,])(@[A-Za-z0-9][\w.-]*)").expect("valid regex"));
 static OWNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:owner|owned by|assignee|assigned to|responsible|dri)\s*[:=]?\s+([^,;)\]\n]+?)\s*(?:[,;)\]]|$)",
+        r"(?i)\b(?:(?:owner|assignee|responsible|dri)\s*[:=]\s*|(?:owned by|assigned to)\s+)([^,;)\]\n]+?)\s*(?:[,;)\]]|$)",
     )
     .expect("valid regex")
 });
@@ -78,8 +78,65 @@ fn owner_in(line: &Line<'_>) -> Option<Span> {
     OWNER_PAREN
         .captures(text)
         .and_then(|c| c.get(1))
+        .filter(|m| !m.as_str().split(' ').any(|w| NOT_NAMES.contains(&w)))
         .map(|m| line.source_span(m.range()))
 }
+
+/// Capitalised words that a parenthesis at the end of an item holds when it
+/// gives a status, a level or a schedule rather than a person: "(Advanced)".
+const NOT_NAMES: &[&str] = &[
+    "Advanced",
+    "Optional",
+    "Mandatory",
+    "Required",
+    "Recommended",
+    "Bonus",
+    "Completed",
+    "Complete",
+    "Done",
+    "Pending",
+    "Ongoing",
+    "Planned",
+    "Blocked",
+    "Open",
+    "Closed",
+    "Fixed",
+    "High",
+    "Medium",
+    "Low",
+    "Critical",
+    "Urgent",
+    "Immediate",
+    "Short",
+    "Long",
+    "Term",
+    "Beginner",
+    "Intermediate",
+    "Example",
+    "Draft",
+    "Todo",
+    "Later",
+    "Soon",
+    "Now",
+    "Daily",
+    "Weekly",
+    "Monthly",
+    "Quarterly",
+    "Yearly",
+    "Annually",
+    "Data",
+    "Quality",
+    "Diagram",
+    "Phase",
+    "Step",
+    "Priority",
+    "Proposed",
+    "Implemented",
+    "Recurring",
+    "Automated",
+    "Manual",
+    "Team",
+];
 
 fn due_in(line: &Line<'_>) -> Option<Spanned<crate::time::date::DateParts>> {
     let text: &str = &line.text;
@@ -98,8 +155,12 @@ fn find_in(re: &Regex, line: &Line<'_>, src: &str) -> Option<Span> {
 }
 
 fn item_from_line(src: &str, line: &Line<'_>, section: usize) -> ActionItem {
+    // `**Review**: ...` starts at its markup, and `**Review**` ends at it.
+    let opening = src[..line.span.start].len() - src[..line.span.start].trim_end_matches(['*', '_']).len();
+    let rest = &src[line.span.end..];
+    let closing = rest.len() - rest.trim_start_matches(['*', '_']).len();
     ActionItem {
-        span: line.span,
+        span: Span::new(line.span.start - opening, line.span.end + closing),
         section,
         owner: owner_in(line),
         due: due_in(line),
@@ -440,6 +501,18 @@ mod tests {
         assert_eq!(found[1].1, None);
         assert_eq!(found[1].2.as_deref(), Some("2026-08-01"));
         assert_eq!(found[1].3.as_deref(), Some("OPS-77"));
+    }
+
+    #[test]
+    fn owners_need_a_label_not_the_word() {
+        let found = items(
+            "## Action items\n- **Guidelines**: teach responsible API usage.\n- Fix the cron job (responsible: Ana)\n- **Write a flowchart** (Advanced)\n",
+        );
+        assert_eq!(found[0].0, "**Guidelines**: teach responsible API usage.");
+        assert_eq!(found[0].1, None);
+        assert_eq!(found[1].1.as_deref(), Some("Ana"));
+        assert_eq!(found[2].0, "**Write a flowchart** (Advanced)");
+        assert_eq!(found[2].1, None, "a level is not a person");
     }
 
     #[test]
