@@ -65,6 +65,8 @@ pub struct Config {
     sections: Option<SectionTable>,
     zones: Option<ZoneTable>,
     roles: Option<RoleTable>,
+    /// The ids of the configuration's custom rules, enabled or not.
+    custom_ids: Vec<String>,
 }
 
 impl fmt::Debug for Config {
@@ -178,11 +180,17 @@ impl Default for Config {
             sections: None,
             zones: None,
             roles: None,
+            custom_ids: Vec::new(),
         }
     }
 }
 
 impl Config {
+    /// The ids of the configuration's custom rules.
+    pub fn custom_ids(&self) -> impl Iterator<Item = &str> {
+        self.custom_ids.iter().map(String::as_str)
+    }
+
     /// Read and resolve a configuration file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
@@ -335,6 +343,7 @@ impl Config {
             })?;
             active.push(ActiveRule { rule, severity });
         }
+        self.custom_ids = customs.iter().map(|r| r.id.clone()).collect();
         for rule in customs {
             if let Some((table, span)) = options.remove(&rule.id)
                 && let Some(key) = table.keys().next()

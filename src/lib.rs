@@ -17,6 +17,7 @@ pub mod render;
 pub mod rules;
 pub mod settings;
 pub mod source;
+pub mod suppress;
 pub mod text;
 pub mod time;
 
@@ -66,5 +67,5 @@ pub fn lint_incident(incident: &Incident<'_>, config: &Config, path: &str) -> Ve
     out.sort_by(|a, b| {
         (a.primary.span.start, a.primary.span.end, &a.rule).cmp(&(b.primary.span.start, b.primary.span.end, &b.rule))
     });
-    out
+    suppress::apply(incident, out, config)
 }

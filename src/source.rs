@@ -119,6 +119,14 @@ impl LineIndex {
         self.starts.get(line.checked_sub(1)?).copied()
     }
 
+    /// The 1-based line that byte `offset` is on.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+
     /// The position of byte `offset` in `text`. An offset inside a multi-byte
     /// character counts as that character; an offset past the end is clamped.
     pub fn position(&self, text: &str, offset: usize) -> Position {

@@ -5,12 +5,14 @@
 
 mod kind;
 mod statement;
+mod suppression;
 mod timeline;
 
 use std::borrow::Cow;
 
 pub use kind::{KindSet, SectionKind};
 pub use statement::{DocumentDate, MentionPlace, StatedTime, Statement, TimeMention};
+pub use suppression::{Suppression, SuppressionKind};
 pub use timeline::{
     DateFrom, EntryOrigin, EventRole, MeridiemReading, Metric, Metrics, Resolved, Spanned, Timeline, TimelineEntry,
     WrittenTime, ZoneRef, ZoneSource,
@@ -206,6 +208,8 @@ pub struct Incident<'a> {
     pub action_items: Vec<ActionItem>,
     /// The incident's id: `Incident ID: INC-42`, front matter `id`, "Incident #42" in the title.
     pub incident_id: Option<Spanned<String>>,
+    /// `<!-- pmlint-disable ... -->` comments, in document order.
+    pub suppressions: Vec<Suppression>,
 }
 
 impl<'a> Incident<'a> {

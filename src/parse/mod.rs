@@ -15,6 +15,7 @@ mod resolve;
 pub mod roles;
 mod sections;
 mod statements;
+mod suppressions;
 mod timeline;
 
 use std::sync::LazyLock;
@@ -116,6 +117,7 @@ pub fn parse<'a>(src: &'a str, opts: &ParseOptions<'_>) -> Incident<'a> {
         entities: Vec::new(),
         action_items: Vec::new(),
         incident_id: None,
+        suppressions: Vec::new(),
     };
     fold_resolution(&mut incident, opts);
     fold_root_cause(&mut incident);
@@ -133,6 +135,7 @@ pub fn parse<'a>(src: &'a str, opts: &ParseOptions<'_>) -> Incident<'a> {
     incident.entities = entities::collect_entities(src, &incident.markdown, body, &incident.sections);
     incident.action_items = action_items::collect_action_items(src, &incident.markdown, &incident.sections);
     incident.incident_id = incident_id(&incident);
+    incident.suppressions = suppressions::collect_suppressions(src, &incident.markdown, body);
     incident
 }
 

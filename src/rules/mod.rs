@@ -25,6 +25,7 @@ mod end_time_mismatch;
 mod filename_date_mismatch;
 mod impact_unquantified;
 mod inconsistent_name;
+mod invalid_suppression;
 mod invalid_time;
 mod ip_near_duplicate;
 mod missing_section;
@@ -36,6 +37,7 @@ mod timeline_order;
 mod timezone_ambiguous;
 mod timezone_missing;
 mod timing;
+mod unused_suppression;
 mod weekday_mismatch;
 
 use std::collections::HashSet;
@@ -160,6 +162,8 @@ pub static REGISTRY: &[&dyn RuleEntry] = &[
     &Registered::<duplicate_word::DuplicateWord>::ENTRY,
     &Registered::<filename_date_mismatch::FilenameDateMismatch>::ENTRY,
     &Registered::<duplicate_incident_id::DuplicateIncidentId>::ENTRY,
+    &Registered::<invalid_suppression::InvalidSuppression>::ENTRY,
+    &Registered::<unused_suppression::UnusedSuppression>::ENTRY,
 ];
 
 /// Built-in rules written as data: id, `[[custom_rules]]` entries, doc.

@@ -1,0 +1,326 @@
+//! Applying suppression comments to a document's diagnostics, and reporting
+//! the comments that name unknown rules or silence nothing.
+//!
+//! This runs in the engine after every rule: whether a suppression was used
+//! is only known once the rules have spoken.
+
+use std::collections::HashMap;
+
+use crate::config::Config;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::model::{Incident, Suppression, SuppressionKind};
+use crate::source::{LineIndex, Span};
+use crate::text::suggest;
+
+pub const INVALID: &str = "invalid-suppression";
+pub const UNUSED: &str = "unused-suppression";
+
+/// A suppression comment with its lines worked out.
+struct Directive<'i> {
+    suppression: &'i Suppression,
+    first_line: usize,
+    last_line: usize,
+    /// For `disable-next-line`: the line it covers.
+    target_line: Option<usize>,
+    /// The known rule ids it names, each with whether it silenced something.
+    ids: Vec<(&'i str, Span, bool)>,
+    /// It names no rule (so covers every rule), and whether that silenced something.
+    all: Option<bool>,
+}
+
+impl Directive<'_> {
+    /// Mark `rule` silenced by this directive if it covers it.
+    fn take(&mut self, rule: &str) -> bool {
+        if let Some(used) = &mut self.all {
+            *used = true;
+            return true;
+        }
+        match self.ids.iter_mut().find(|(id, _, _)| *id == rule) {
+            Some((_, _, used)) => {
+                *used = true;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn covers(&self, rule: &str) -> bool {
+        self.all.is_some() || self.ids.iter().any(|(id, _, _)| *id == rule)
+    }
+}
+
+/// The first line after `line` with anything on it.
+fn next_nonblank_line(src: &str, lines: &LineIndex, line: usize) -> Option<usize> {
+    (line + 1..=lines.line_count()).find(|&l| {
+        let start = lines.line_start(l).unwrap_or(src.len());
+        let end = lines.line_start(l + 1).unwrap_or(src.len());
+        !src[start..end].trim().is_empty()
+    })
+}
+
+fn is_known(id: &str, config: &Config) -> bool {
+    crate::rules::find(id).is_some() || config.custom_ids().any(|c| c == id)
+}
+
+/// Remove the diagnostics the document's comments silence, and add the
+/// findings about the comments themselves.
+pub fn apply(incident: &Incident<'_>, diagnostics: Vec<Diagnostic>, config: &Config) -> Vec<Diagnostic> {
+    if incident.suppressions.is_empty() {
+        return diagnostics;
+    }
+    let src = incident.src;
+    let lines = LineIndex::new(src);
+    let mut meta = Vec::new();
+    let mut directives: Vec<Directive<'_>> = Vec::new();
+    for s in &incident.suppressions {
+        let first_line = lines.line_of(s.span.start);
+        let last_line = lines.line_of(s.span.end.saturating_sub(1).max(s.span.start));
+        let mut ids = Vec::new();
+        for rule in &s.rules {
+            if is_known(&rule.value, config) {
+                ids.push((rule.value.as_str(), rule.span, false));
+            } else {
+                let known: Vec<String> = config
+                    .custom_ids()
+                    .map(str::to_string)
+                    .chain(crate::rules::ids().map(str::to_string))
+                    .collect();
+                let mut d = Diagnostic::new(rule.span, format!("unknown rule `{}` in a suppression", rule.value))
+                    .with_label("no rule has this id");
+                d.rule = INVALID.into();
+                d = match suggest(&rule.value, known.iter().map(String::as_str)) {
+                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                    None => d.with_help("`pmlint rules` lists the rule ids"),
+                };
+                meta.push(d);
+            }
+        }
+        let all = s.rules.is_empty().then_some(false);
+        let target_line = (s.kind == SuppressionKind::DisableNextLine)
+            .then(|| next_nonblank_line(src, &lines, last_line))
+            .flatten();
+        directives.push(Directive {
+            suppression: s,
+            first_line,
+            last_line,
+            target_line,
+            ids,
+            all,
+        });
+    }
+
+    let mut kept = Vec::with_capacity(diagnostics.len());
+    for d in diagnostics {
+        let line = lines.line_of(d.primary.span.start);
+        if !silence(&mut directives, &d.rule, line) {
+            kept.push(d);
+        }
+    }
+
+    for dir in &directives {
+        if dir.suppression.kind == SuppressionKind::Enable {
+            continue;
+        }
+        let comment = dir.suppression.span;
+        let unused_all = dir.all == Some(false);
+        let unused_ids: Vec<&(&str, Span, bool)> = dir.ids.iter().filter(|(_, _, used)| !used).collect();
+        let nothing_used = unused_all || (!dir.ids.is_empty() && unused_ids.len() == dir.ids.len());
+        let remove_comment = Fix {
+            description: "remove the suppression comment".to_string(),
+            edits: vec![Edit {
+                span: comment_with_its_line(src, comment),
+                replacement: String::new(),
+            }],
+            applicability: Applicability::Safe,
+        };
+        if unused_all {
+            let mut d = Diagnostic::new(comment, "this suppression silences nothing")
+                .with_label("no finding here to silence")
+                .with_help("remove the comment, or move it to the finding it is meant for")
+                .with_fix(remove_comment);
+            d.rule = UNUSED.into();
+            meta.push(d);
+            continue;
+        }
+        for (i, (id, span, _)) in unused_ids.iter().enumerate() {
+            let mut d = Diagnostic::new(
+                *span,
+                format!("`{id}` is not reported here; this suppression silences nothing"),
+            )
+            .with_label("nothing to silence")
+            .with_help("remove the rule from the comment, or move the comment to the finding");
+            if nothing_used && i == 0 && dir.suppression.rules.len() == dir.ids.len() {
+                d = d.with_fix(remove_comment.clone());
+            }
+            d.rule = UNUSED.into();
+            meta.push(d);
+        }
+    }
+
+    // The comments' own findings obey the comments too (`disable-file
+    // unused-suppression`), without counting as a use.
+    for mut d in meta {
+        let line = lines.line_of(d.primary.span.start);
+        let Some(severity) = severity_of(config, &d.rule) else {
+            continue;
+        };
+        if covered(&directives, &d.rule, line) {
+            continue;
+        }
+        d.severity = severity;
+        kept.push(d);
+    }
+    kept.sort_by(|a, b| {
+        (a.primary.span.start, a.primary.span.end, &a.rule).cmp(&(b.primary.span.start, b.primary.span.end, &b.rule))
+    });
+    kept
+}
+
+fn severity_of(config: &Config, rule: &str) -> Option<Severity> {
+    config.rules.iter().find(|r| r.rule.id() == rule).map(|r| r.severity)
+}
+
+/// A comment alone on its line goes with the line; one beside text goes alone.
+fn comment_with_its_line(src: &str, comment: Span) -> Span {
+    let line_start = src[..comment.start].rfind('\n').map_or(0, |i| i + 1);
+    let rest = &src[comment.end..];
+    let line_end = rest.find('\n').map_or(src.len(), |i| comment.end + i + 1);
+    let before_blank = src[line_start..comment.start].trim().is_empty();
+    let after_blank = src[comment.end..line_end].trim().is_empty();
+    if before_blank && after_blank {
+        Span::new(line_start, line_end)
+    } else {
+        comment
+    }
+}
+
+/// Whether the directives silence `rule` on `line`; marks what was used.
+fn silence(directives: &mut [Directive<'_>], rule: &str, line: usize) -> bool {
+    let Some(i) = find_cover(directives, rule, line) else {
+        return false;
+    };
+    directives[i].take(rule)
+}
+
+fn covered(directives: &[Directive<'_>], rule: &str, line: usize) -> bool {
+    find_cover(directives, rule, line).is_some()
+}
+
+/// The directive that covers `rule` on `line`, if any: a line or next-line
+/// directive first, then the innermost open `disable`, then `disable-file`.
+fn find_cover(directives: &[Directive<'_>], rule: &str, line: usize) -> Option<usize> {
+    let by_line = directives.iter().position(|d| {
+        d.covers(rule)
+            && match d.suppression.kind {
+                SuppressionKind::DisableLine => (d.first_line..=d.last_line).contains(&line),
+                SuppressionKind::DisableNextLine => d.target_line == Some(line),
+                _ => false,
+            }
+    });
+    if by_line.is_some() {
+        return by_line;
+    }
+    // Replay `disable` and `enable` up to the line: rule (or "" for every
+    // rule) to the directive that disabled it.
+    let mut open: HashMap<&str, usize> = HashMap::new();
+    for (i, d) in directives.iter().enumerate() {
+        if d.first_line > line {
+            break;
+        }
+        match d.suppression.kind {
+            SuppressionKind::Disable => {
+                if d.all.is_some() {
+                    open.insert("", i);
+                }
+                for (id, _, _) in &d.ids {
+                    open.insert(id, i);
+                }
+            }
+            SuppressionKind::Enable => {
+                if d.suppression.rules.is_empty() {
+                    open.clear();
+                } else {
+                    for r in &d.suppression.rules {
+                        open.remove(r.value.as_str());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(&i) = open.get(rule).or_else(|| open.get("")) {
+        return Some(i);
+    }
+    directives
+        .iter()
+        .position(|d| d.suppression.kind == SuppressionKind::DisableFile && d.covers(rule))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::source::Source;
+
+    /// `(line, rule)` of every finding, leaving out missing-section noise.
+    fn findings(text: &str) -> Vec<(usize, String)> {
+        let source = Source::new("t.md", text.to_string());
+        crate::lint(&source, &Config::default())
+            .into_iter()
+            .filter(|d| d.rule != "missing-section" && d.rule != "timezone-missing")
+            .map(|d| (source.position(d.primary.span.start).line, d.rule.to_string()))
+            .collect()
+    }
+
+    const DOUBLED: &str = "the the cache";
+
+    #[test]
+    fn each_form_silences_its_lines() {
+        let unsuppressed = findings(&format!("# R\n\n{DOUBLED}\n"));
+        assert_eq!(unsuppressed, vec![(3, "duplicate-word".to_string())]);
+
+        let next_line = format!("# R\n\n<!-- pmlint-disable-next-line duplicate-word -->\n\n{DOUBLED}\n\n{DOUBLED}\n");
+        assert_eq!(findings(&next_line), vec![(7, "duplicate-word".to_string())]);
+
+        let same_line = format!("# R\n\n{DOUBLED} <!-- pmlint-disable-line -->\n");
+        assert_eq!(findings(&same_line), vec![]);
+
+        let range = format!(
+            "# R\n\n<!-- pmlint-disable duplicate-word -->\n\n{DOUBLED}\n\n<!-- pmlint-enable -->\n\n{DOUBLED}\n"
+        );
+        assert_eq!(findings(&range), vec![(9, "duplicate-word".to_string())]);
+
+        let file = format!("# R\n\n{DOUBLED}\n\n<!-- pmlint-disable-file duplicate-word -->\n");
+        assert_eq!(findings(&file), vec![]);
+    }
+
+    #[test]
+    fn unknown_and_unused_suppressions_are_reported() {
+        let unknown = format!("# R\n\n<!-- pmlint-disable-next-line duplicate-wrd -->\n{DOUBLED}\n");
+        assert_eq!(
+            findings(&unknown),
+            vec![
+                (3, "invalid-suppression".to_string()),
+                (4, "duplicate-word".to_string())
+            ]
+        );
+        let unused = "# R\n\n<!-- pmlint-disable-next-line duplicate-word weekday-mismatch -->\nthe the cache\n";
+        assert_eq!(findings(unused), vec![(3, "unused-suppression".to_string())]);
+        let silenced_meta = "# R\n\n<!-- pmlint-disable-file unused-suppression -->\n<!-- pmlint-disable -->\nfine\n";
+        assert_eq!(findings(silenced_meta), vec![]);
+    }
+
+    #[test]
+    fn an_unused_comment_is_removed_by_its_fix() {
+        let text = "# R\n\n<!-- pmlint-disable-next-line duplicate-word -->\nfine\n";
+        let source = Source::new("t.md", text.to_string());
+        let unused = crate::lint(&source, &Config::default())
+            .into_iter()
+            .find(|d| d.rule == "unused-suppression")
+            .expect("reported");
+        let edit = &unused.fix.expect("fix").edits[0];
+        assert_eq!(
+            edit.span.slice(text),
+            "<!-- pmlint-disable-next-line duplicate-word -->\n"
+        );
+    }
+}
