@@ -33,6 +33,52 @@ pub enum Format {
     Human,
     Concise,
     Json,
+    JsonLines,
+    Sarif,
+    Github,
+    Gitlab,
+    Junit,
+}
+
+/// When a run with findings fails.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExitPolicy {
+    /// Exit 0 whatever is found (`--exit-zero`); I/O and configuration
+    /// errors still exit 2.
+    pub exit_zero: bool,
+    /// Findings at this severity or above fail the run (`--fail-on`).
+    pub fail_on: Severity,
+    /// More warnings than this fail the run (`--max-warnings`).
+    pub max_warnings: Option<usize>,
+}
+
+impl Default for ExitPolicy {
+    fn default() -> Self {
+        ExitPolicy {
+            exit_zero: false,
+            fail_on: Severity::Error,
+            max_warnings: None,
+        }
+    }
+}
+
+impl ExitPolicy {
+    fn exit(&self, totals: &Totals) -> Exit {
+        if self.exit_zero {
+            return Exit::Clean;
+        }
+        let failing = match self.fail_on {
+            Severity::Error => totals.errors,
+            Severity::Warning => totals.errors + totals.warnings,
+            Severity::Info => totals.problems(),
+        };
+        let too_many_warnings = self.max_warnings.is_some_and(|max| totals.warnings > max);
+        if failing > 0 || too_many_warnings {
+            Exit::Findings
+        } else {
+            Exit::Clean
+        }
+    }
 }
 
 /// Which configuration applies.
@@ -54,6 +100,28 @@ pub struct LintRequest {
     pub color: bool,
     pub width: usize,
     pub max_file_size: u64,
+    /// Counts per rule instead of the findings (`--statistics`).
+    pub statistics: bool,
+    /// Only the findings: no summary, no notes (`--quiet`).
+    pub quiet: bool,
+    pub exit: ExitPolicy,
+}
+
+impl LintRequest {
+    /// A request with the defaults of the command line.
+    pub fn new(paths: Vec<PathBuf>, format: Format, config: ConfigChoice) -> Self {
+        LintRequest {
+            paths,
+            format,
+            config,
+            color: false,
+            width: 100,
+            max_file_size: input::DEFAULT_MAX_FILE_SIZE,
+            statistics: false,
+            quiet: false,
+            exit: ExitPolicy::default(),
+        }
+    }
 }
 
 /// Files linted together before their output is written: enough to keep both
@@ -110,7 +178,46 @@ fn renderer(format: Format, color: bool, width: usize) -> Box<dyn Renderer> {
         Format::Human => Box::new(render::Human::new(color, width)),
         Format::Concise => Box::new(render::Concise),
         Format::Json => Box::new(render::Json),
+        Format::JsonLines => Box::new(render::JsonLines),
+        Format::Sarif => Box::new(render::Sarif::new()),
+        Format::Github => Box::new(render::Github),
+        Format::Gitlab => Box::new(render::Gitlab),
+        Format::Junit => Box::new(render::Junit::default()),
     }
+}
+
+/// Renders nothing: `--statistics` prints counts instead.
+struct Silent;
+
+impl Renderer for Silent {
+    fn file(&self, _: &crate::source::Source, _: &[crate::diagnostic::Diagnostic], _: &mut Vec<u8>) {}
+}
+
+/// `--statistics`: one line per rule that reported something, most first.
+fn write_statistics(format: Format, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+    let mut rows: Vec<(&String, &(Severity, usize))> = totals.by_rule.iter().collect();
+    rows.sort_by(|a, b| b.1.1.cmp(&a.1.1).then(a.0.cmp(b.0)));
+    if format == Format::Json {
+        let list: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(rule, (severity, count))| {
+                serde_json::json!({ "rule": rule, "severity": severity.as_str(), "count": count })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &list)?;
+        return writeln!(out);
+    }
+    let width = rows.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
+    let count_width = rows.iter().map(|(_, (_, n))| n.to_string().len()).max().unwrap_or(1);
+    for (rule, (severity, count)) in rows {
+        let summary = rules::find(rule).map_or("", |r| r.meta().summary);
+        writeln!(
+            out,
+            "{count:>count_width$}  {:<7}  {rule:<width$}  {summary}",
+            severity.as_str()
+        )?;
+    }
+    Ok(())
 }
 
 /// What linting one file produced.
@@ -206,7 +313,7 @@ pub fn lint(req: &LintRequest, out: &mut dyn Write, err: &mut dyn Write) -> io::
         writeln!(err, "pmlint: error: {e}")?;
         failed = true;
     }
-    if inputs.is_empty() && walk_errors.is_empty() {
+    if inputs.is_empty() && walk_errors.is_empty() && !req.quiet {
         writeln!(err, "pmlint: warning: no *.md or *.markdown files found")?;
     }
     let mut cache = match ConfigCache::new(req.config.clone()) {
@@ -227,7 +334,11 @@ pub fn lint(req: &LintRequest, out: &mut dyn Write, err: &mut dyn Write) -> io::
         }
     }
 
-    let renderer = renderer(req.format, req.color, req.width);
+    let renderer = if req.statistics {
+        Box::new(Silent)
+    } else {
+        renderer(req.format, req.color, req.width)
+    };
     renderer.start(out)?;
     let mut totals = Totals::default();
     let mut wrote_any = false;
@@ -267,17 +378,17 @@ pub fn lint(req: &LintRequest, out: &mut dyn Write, err: &mut dyn Write) -> io::
         }
     }
     renderer.end(out, &totals)?;
-    out.flush()?;
-    if req.format == Format::Human {
-        writeln!(err, "{}", totals.sentence())?;
+    if req.statistics {
+        write_statistics(req.format, &totals, out)?;
     }
-    Ok(if failed {
-        Exit::Failure
-    } else if totals.errors > 0 {
-        Exit::Findings
-    } else {
-        Exit::Clean
-    })
+    out.flush()?;
+    if req.format == Format::Human && !req.quiet {
+        writeln!(err, "{}", totals.sentence())?;
+        if let Some(fixable) = totals.fixable_sentence() {
+            writeln!(err, "{fixable}")?;
+        }
+    }
+    Ok(if failed { Exit::Failure } else { req.exit.exit(&totals) })
 }
 
 /// `pmlint rules`: every rule with its default severity and summary.

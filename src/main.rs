@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use pmlint::app::{self, ConfigChoice, Exit, Format, LintRequest};
+use pmlint::app::{self, ConfigChoice, Exit, ExitPolicy, Format, LintRequest};
+use pmlint::diagnostic::Severity;
 use pmlint::input::DEFAULT_MAX_FILE_SIZE;
 
 /// A linter for incident postmortems: checks that a postmortem's timeline,
@@ -64,6 +65,23 @@ enum OutputFormat {
     Concise,
     /// A JSON array of problems.
     Json,
+    /// One JSON object per line.
+    JsonLines,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+    /// JUnit XML.
+    Junit,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
 }
 
 #[derive(Args, Clone)]
@@ -94,6 +112,24 @@ struct LintArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     format: OutputFormat,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Print how many findings each rule reported, instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// Print the findings and nothing else (no summary, no notes).
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Exit 0 even when findings would fail the run.
+    #[arg(long)]
+    exit_zero: bool,
+    /// Findings of this severity or worse fail the run (exit 1).
+    #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
+    fail_on: FailOn,
+    /// Fail the run (exit 1) when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
     #[command(flatten)]
     config: ConfigArgs,
 }
@@ -139,16 +175,63 @@ fn lint(args: LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Re
         OutputFormat::Human => Format::Human,
         OutputFormat::Concise => Format::Concise,
         OutputFormat::Json => Format::Json,
+        OutputFormat::JsonLines => Format::JsonLines,
+        OutputFormat::Sarif => Format::Sarif,
+        OutputFormat::Github => Format::Github,
+        OutputFormat::Gitlab => Format::Gitlab,
+        OutputFormat::Junit => Format::Junit,
     };
-    let request = LintRequest {
-        paths: args.paths,
-        format,
-        config: args.config.choice(),
-        color: use_color(),
-        width: terminal_width(),
-        max_file_size: DEFAULT_MAX_FILE_SIZE,
+    let mut request = LintRequest::new(args.paths, format, args.config.choice());
+    // A report written to a file has no terminal to colour.
+    request.color = args.output.is_none() && use_color();
+    request.width = terminal_width();
+    request.max_file_size = DEFAULT_MAX_FILE_SIZE;
+    request.statistics = args.statistics;
+    request.quiet = args.quiet;
+    request.exit = ExitPolicy {
+        exit_zero: args.exit_zero,
+        fail_on: match args.fail_on {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        },
+        max_warnings: args.max_warnings,
     };
-    app::lint(&request, out, err)
+    match &args.output {
+        None => app::lint(&request, out, err),
+        Some(path) => write_report_to(path, |file, err| app::lint(&request, file, err), err),
+    }
+}
+
+/// Write a report to `path` through a temporary file beside it, so readers
+/// never see half a report and a failed run leaves the old one.
+fn write_report_to(
+    path: &std::path::Path,
+    produce: impl FnOnce(&mut dyn Write, &mut dyn Write) -> std::io::Result<Exit>,
+    err: &mut dyn Write,
+) -> std::io::Result<Exit> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let fail = |err: &mut dyn Write, e: std::io::Error| -> std::io::Result<Exit> {
+        writeln!(err, "pmlint: error: cannot write the report to {}: {e}", path.display())?;
+        Ok(Exit::Failure)
+    };
+    let mut temp = match tempfile::NamedTempFile::new_in(&dir) {
+        Ok(t) => t,
+        Err(e) => return fail(err, e),
+    };
+    let exit = {
+        let mut writer = std::io::BufWriter::new(temp.as_file_mut());
+        let exit = produce(&mut writer, err)?;
+        writer.flush()?;
+        exit
+    };
+    if let Err(e) = temp.persist(path) {
+        return fail(err, e.error);
+    }
+    Ok(exit)
 }
 
 fn main() -> ExitCode {

@@ -295,3 +295,61 @@ fn a_folder_without_markdown_is_not_an_error() {
         .stderr(predicate::str::contains("no problems in 0 files"));
     assert!(Path::new(dir.path()).exists());
 }
+
+#[test]
+fn exit_policies() {
+    let warnings_only = "fixtures/rules/missing-section/fail-no-root-cause.md";
+    pmlint().args(["--fail-on", "warning", warnings_only]).assert().code(1);
+    pmlint().args(["--max-warnings", "0", warnings_only]).assert().code(1);
+    pmlint().args(["--max-warnings", "50", warnings_only]).assert().code(0);
+    pmlint()
+        .args(["--exit-zero", "fixtures/numbered-italic"])
+        .assert()
+        .code(0);
+    // I/O errors are not findings: --exit-zero does not hide them.
+    pmlint().args(["--exit-zero", "no-such-file.md"]).assert().code(2);
+}
+
+#[test]
+fn quiet_prints_findings_only() {
+    pmlint()
+        .args(["--quiet", "fixtures/numbered-italic"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("timeline-order"))
+        .stderr(predicate::str::is_empty());
+}
+
+#[test]
+fn output_writes_the_report_to_a_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let report = dir.path().join("report.sarif");
+    pmlint()
+        .args(["--format", "sarif", "--output"])
+        .arg(&report)
+        .arg("fixtures/numbered-italic")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty());
+    let text = std::fs::read_to_string(&report).expect("report written");
+    let value: serde_json::Value = serde_json::from_str(&text).expect("SARIF is JSON");
+    assert_eq!(value["version"], "2.1.0");
+    // Only the report is there: the temporary file was renamed over it.
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
+}
+
+#[test]
+fn every_format_is_accepted() {
+    for format in [
+        "human",
+        "concise",
+        "json",
+        "json-lines",
+        "sarif",
+        "github",
+        "gitlab",
+        "junit",
+    ] {
+        pmlint().args(["--format", format, "fixtures/clean"]).assert().code(0);
+    }
+}

@@ -27,14 +27,7 @@ pub fn fixtures() -> Vec<PathBuf> {
 fn run(path: &Path, format: Format) -> String {
     // Paths relative to the crate root keep the snapshots machine-independent.
     std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).expect("crate root");
-    let request = LintRequest {
-        paths: vec![path.to_path_buf()],
-        format,
-        config: ConfigChoice::Defaults,
-        color: false,
-        width: 100,
-        max_file_size: pmlint::input::DEFAULT_MAX_FILE_SIZE,
-    };
+    let request = LintRequest::new(vec![path.to_path_buf()], format, ConfigChoice::Defaults);
     let mut out = Vec::new();
     let mut err = Vec::new();
     let exit = lint(&request, &mut out, &mut err).expect("writes to memory");

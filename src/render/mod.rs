@@ -7,26 +7,43 @@
 //! output ([`Renderer::start`], [`Renderer::end`]).
 
 mod concise;
+mod github;
+mod gitlab;
 mod human;
 mod json;
+mod json_lines;
+mod junit;
 pub mod model_json;
+mod sarif;
 
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 pub use concise::Concise;
+pub use github::Github;
+pub use gitlab::Gitlab;
 pub use human::Human;
 pub use json::Json;
+pub use json_lines::JsonLines;
+pub use junit::Junit;
+pub use sarif::Sarif;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Source;
 
 /// Counts over a whole run, for summaries.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Totals {
     pub files: usize,
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings per rule, with the severity they were reported at (the
+    /// highest, when overrides differ between files).
+    pub by_rule: BTreeMap<String, (Severity, usize)>,
+    /// Findings that carry a fix, by applicability: (safe, unsafe).
+    pub fixable: (usize, usize),
 }
 
 impl Totals {
@@ -38,6 +55,14 @@ impl Totals {
                 Severity::Warning => self.warnings += 1,
                 Severity::Info => self.infos += 1,
             }
+            let entry = self.by_rule.entry(d.rule.to_string()).or_insert((d.severity, 0));
+            entry.0 = entry.0.max(d.severity);
+            entry.1 += 1;
+            match d.fix.as_ref().map(|f| f.applicability) {
+                Some(crate::diagnostic::Applicability::Safe) => self.fixable.0 += 1,
+                Some(crate::diagnostic::Applicability::Unsafe) => self.fixable.1 += 1,
+                None => {}
+            }
         }
     }
 
@@ -46,10 +71,29 @@ impl Totals {
         self.errors += other.errors;
         self.warnings += other.warnings;
         self.infos += other.infos;
+        for (rule, (severity, count)) in &other.by_rule {
+            let entry = self.by_rule.entry(rule.clone()).or_insert((*severity, 0));
+            entry.0 = entry.0.max(*severity);
+            entry.1 += count;
+        }
+        self.fixable.0 += other.fixable.0;
+        self.fixable.1 += other.fixable.1;
     }
 
     pub fn problems(&self) -> usize {
         self.errors + self.warnings + self.infos
+    }
+
+    /// "2 fixable with --fix (1 more with --unsafe-fixes)", when any are.
+    pub fn fixable_sentence(&self) -> Option<String> {
+        match self.fixable {
+            (0, 0) => None,
+            (safe, 0) => Some(format!("{safe} fixable with --fix")),
+            (0, unsafe_) => Some(format!("{unsafe_} fixable with --fix --unsafe-fixes")),
+            (safe, unsafe_) => Some(format!(
+                "{safe} fixable with --fix ({unsafe_} more with --unsafe-fixes)"
+            )),
+        }
     }
 
     /// "12 problems (3 errors, 9 warnings) in 40 files"
@@ -93,6 +137,16 @@ pub trait Renderer: Sync {
 
     fn end(&self, _out: &mut dyn Write, _totals: &Totals) -> io::Result<()> {
         Ok(())
+    }
+}
+
+/// A path as a report names it: forward slashes, no leading `./`.
+pub(crate) fn relative_path(path: &str) -> Cow<'_, str> {
+    let path = path.strip_prefix("./").unwrap_or(path);
+    if path.contains('\\') {
+        Cow::Owned(path.replace('\\', "/"))
+    } else {
+        Cow::Borrowed(path)
     }
 }
 
