@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::config::{self, Config, ConfigError};
 use crate::diagnostic::Severity;
+use crate::fix::{self, FixLevel};
 use crate::input::{self, FileError, Input};
 use crate::render::{self, Renderer, Totals};
 use crate::rules;
@@ -38,6 +39,17 @@ pub enum Format {
     Github,
     Gitlab,
     Junit,
+}
+
+/// Whether the run reports findings, fixes files, or shows the fixes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixMode {
+    /// Report findings (the default).
+    Report,
+    /// Apply fixes and write the files back (`--fix`), then report what is left.
+    Apply(FixLevel),
+    /// Print the fixes as a unified diff and write nothing (`--diff`).
+    Diff(FixLevel),
 }
 
 /// When a run with findings fails.
@@ -105,6 +117,7 @@ pub struct LintRequest {
     /// Only the findings: no summary, no notes (`--quiet`).
     pub quiet: bool,
     pub exit: ExitPolicy,
+    pub fix: FixMode,
 }
 
 impl LintRequest {
@@ -120,6 +133,7 @@ impl LintRequest {
             statistics: false,
             quiet: false,
             exit: ExitPolicy::default(),
+            fix: FixMode::Report,
         }
     }
 }
@@ -225,6 +239,8 @@ struct FileOutcome {
     rendered: Vec<u8>,
     totals: Totals,
     error: Option<FileError>,
+    /// Fixes applied (or, with `--diff`, that would be).
+    fixed: usize,
     /// What the document claims about its identity, when its configuration
     /// runs the check across documents.
     key: Option<(DocumentKey, Severity)>,
@@ -239,27 +255,80 @@ fn cross_severity(config: &Config) -> Option<Severity> {
         .map(|r| r.severity)
 }
 
-fn lint_one(input: &Input, config: &Config, renderer: &dyn Renderer, max_size: u64) -> FileOutcome {
+fn lint_one(input: &Input, config: &Config, renderer: &dyn Renderer, max_size: u64, mode: FixMode) -> FileOutcome {
     let mut totals = Totals::default();
-    match input::read_input(input, max_size) {
-        Ok(source) => {
-            let (diagnostics, key) = crate::lint_document(&source, config);
-            totals.add(&diagnostics);
-            let mut rendered = Vec::new();
-            renderer.file(&source, &diagnostics, &mut rendered);
-            FileOutcome {
-                rendered,
-                totals,
-                error: None,
-                key: cross_severity(config).map(|s| (key, s)),
+    let failed = |error: FileError| FileOutcome {
+        rendered: Vec::new(),
+        totals: Totals::default(),
+        error: Some(error),
+        fixed: 0,
+        key: None,
+    };
+    let source = match input::read_input(input, max_size) {
+        Ok(source) => source,
+        Err(error) => return failed(error),
+    };
+    let mut fixed = 0;
+    let source = match mode {
+        FixMode::Report => source,
+        FixMode::Apply(level) | FixMode::Diff(level) => {
+            let result = fix::fix_document(&source, config, level);
+            fixed = result.applied;
+            if matches!(mode, FixMode::Apply(_)) && *input == Input::Stdin {
+                // Standard input's text, fixed or not, goes to standard output in place of a report.
+                return FileOutcome {
+                    rendered: result.text.into_bytes(),
+                    totals,
+                    error: None,
+                    fixed,
+                    key: None,
+                };
+            }
+            if fixed == 0 {
+                source
+            } else if let FixMode::Diff(_) = mode {
+                let diff = fix::unified_diff(&source.name, &source.text, &result.text);
+                return FileOutcome {
+                    rendered: diff.into_bytes(),
+                    totals,
+                    error: None,
+                    fixed,
+                    key: None,
+                };
+            } else {
+                if let Input::Path(path) = input
+                    && let Err(e) = fix::write_atomically(path, source.text.as_bytes(), &result.text)
+                {
+                    return failed(FileError {
+                        path: source.name,
+                        message: e.to_string(),
+                    });
+                }
+                crate::source::Source::new(source.name, result.text)
             }
         }
-        Err(error) => FileOutcome {
+    };
+    if let FixMode::Diff(_) = mode {
+        // Nothing to fix in this file: `--diff` shows only changes.
+        totals.files += 1;
+        return FileOutcome {
             rendered: Vec::new(),
             totals,
-            error: Some(error),
+            error: None,
+            fixed,
             key: None,
-        },
+        };
+    }
+    let (diagnostics, key) = crate::lint_document(&source, config);
+    totals.add(&diagnostics);
+    let mut rendered = Vec::new();
+    renderer.file(&source, &diagnostics, &mut rendered);
+    FileOutcome {
+        rendered,
+        totals,
+        error: None,
+        fixed,
+        key: cross_severity(config).map(|s| (key, s)),
     }
 }
 
@@ -339,13 +408,20 @@ pub fn lint(req: &LintRequest, out: &mut dyn Write, err: &mut dyn Write) -> io::
     } else {
         renderer(req.format, req.color, req.width)
     };
-    renderer.start(out)?;
+    let diffing = matches!(req.fix, FixMode::Diff(_));
+    // A diff is only diffs; standard input fixed is only the fixed text.
+    let raw = diffing || (matches!(req.fix, FixMode::Apply(_)) && jobs.iter().all(|(i, _)| *i == Input::Stdin));
+    if !raw {
+        renderer.start(out)?;
+    }
     let mut totals = Totals::default();
     let mut wrote_any = false;
     let mut keys: Vec<(usize, DocumentKey, Severity)> = Vec::new();
+    // Fixes applied, and in how many files.
+    let mut fixed = (0usize, 0usize);
     let mut write = |rendered: &[u8], out: &mut dyn Write| -> io::Result<()> {
         if !rendered.is_empty() {
-            if wrote_any {
+            if wrote_any && !raw {
                 out.write_all(renderer.separator())?;
             }
             out.write_all(rendered)?;
@@ -356,7 +432,7 @@ pub fn lint(req: &LintRequest, out: &mut dyn Write, err: &mut dyn Write) -> io::
     for (chunk_index, chunk) in jobs.chunks(CHUNK).enumerate() {
         let outcomes: Vec<FileOutcome> = chunk
             .par_iter()
-            .map(|(input, config)| lint_one(input, config, renderer.as_ref(), req.max_file_size))
+            .map(|(input, config)| lint_one(input, config, renderer.as_ref(), req.max_file_size, req.fix))
             .collect();
         for (offset, outcome) in outcomes.into_iter().enumerate() {
             if let Some(e) = outcome.error {
@@ -365,6 +441,10 @@ pub fn lint(req: &LintRequest, out: &mut dyn Write, err: &mut dyn Write) -> io::
                 continue;
             }
             totals.merge(&outcome.totals);
+            if outcome.fixed > 0 {
+                fixed.0 += outcome.fixed;
+                fixed.1 += 1;
+            }
             if let Some((key, severity)) = outcome.key {
                 keys.push((chunk_index * CHUNK + offset, key, severity));
             }
@@ -377,18 +457,36 @@ pub fn lint(req: &LintRequest, out: &mut dyn Write, err: &mut dyn Write) -> io::
             write(&rendered, out)?;
         }
     }
-    renderer.end(out, &totals)?;
+    if !raw {
+        renderer.end(out, &totals)?;
+    }
     if req.statistics {
         write_statistics(req.format, &totals, out)?;
     }
     out.flush()?;
-    if req.format == Format::Human && !req.quiet {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    if !req.quiet && !matches!(req.fix, FixMode::Report) {
+        let verb = if diffing { "would fix" } else { "fixed" };
+        writeln!(
+            err,
+            "{verb} {} in {}",
+            plural(fixed.0, "problem"),
+            plural(fixed.1, "file")
+        )?;
+    }
+    if req.format == Format::Human && !req.quiet && !raw {
         writeln!(err, "{}", totals.sentence())?;
         if let Some(fixable) = totals.fixable_sentence() {
             writeln!(err, "{fixable}")?;
         }
     }
-    Ok(if failed { Exit::Failure } else { req.exit.exit(&totals) })
+    Ok(if failed {
+        Exit::Failure
+    } else if diffing {
+        if fixed.0 > 0 { Exit::Findings } else { Exit::Clean }
+    } else {
+        req.exit.exit(&totals)
+    })
 }
 
 /// `pmlint rules`: every rule with its default severity and summary.

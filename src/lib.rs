@@ -10,6 +10,7 @@
 pub mod app;
 pub mod config;
 pub mod diagnostic;
+pub mod fix;
 pub mod input;
 pub mod model;
 pub mod parse;

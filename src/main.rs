@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use pmlint::app::{self, ConfigChoice, Exit, ExitPolicy, Format, LintRequest};
+use pmlint::app::{self, ConfigChoice, Exit, ExitPolicy, FixMode, Format, LintRequest};
 use pmlint::diagnostic::Severity;
+use pmlint::fix::FixLevel;
 use pmlint::input::DEFAULT_MAX_FILE_SIZE;
 
 /// A linter for incident postmortems: checks that a postmortem's timeline,
@@ -105,6 +106,7 @@ impl ConfigArgs {
 }
 
 #[derive(Args, Clone)]
+#[command(group = clap::ArgGroup::new("fixing").args(["fix", "diff"]))]
 struct LintArgs {
     /// Files and folders to lint; `-` reads standard input. Folders are
     /// searched for *.md and *.markdown files. Default: the current folder.
@@ -130,6 +132,17 @@ struct LintArgs {
     /// Fail the run (exit 1) when there are more than N warnings.
     #[arg(long, value_name = "N")]
     max_warnings: Option<usize>,
+    /// Apply safe fixes and write the files back, then report what is left.
+    #[arg(long)]
+    fix: bool,
+    /// Print the fixes as a unified diff instead of writing them; exit 1
+    /// if there is anything to fix.
+    #[arg(long)]
+    diff: bool,
+    /// With --fix or --diff, apply unsafe fixes too (they change what the
+    /// document says: re-sorting a timeline, relabelling a timezone).
+    #[arg(long, requires = "fixing")]
+    unsafe_fixes: bool,
     #[command(flatten)]
     config: ConfigArgs,
 }
@@ -196,6 +209,16 @@ fn lint(args: LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Re
             FailOn::Info => Severity::Info,
         },
         max_warnings: args.max_warnings,
+    };
+    let level = if args.unsafe_fixes {
+        FixLevel::Unsafe
+    } else {
+        FixLevel::Safe
+    };
+    request.fix = match (args.fix, args.diff) {
+        (true, _) => FixMode::Apply(level),
+        (_, true) => FixMode::Diff(level),
+        _ => FixMode::Report,
     };
     match &args.output {
         None => app::lint(&request, out, err),

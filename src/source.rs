@@ -39,6 +39,13 @@ impl Span {
         self.start <= other.start && other.end <= self.end
     }
 
+    /// The whole lines `self` touches in `src`, through the last line's break.
+    pub fn whole_lines(self, src: &str) -> Span {
+        let start = src[..self.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = src[self.end..].find('\n').map_or(src.len(), |i| self.end + i + 1);
+        Span::new(start, end)
+    }
+
     /// Whether the two share a byte.
     pub const fn overlaps(self, other: Span) -> bool {
         self.start < other.end && other.start < self.end

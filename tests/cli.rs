@@ -353,3 +353,88 @@ fn every_format_is_accepted() {
         pmlint().args(["--format", format, "fixtures/clean"]).assert().code(0);
     }
 }
+
+/// A document with a safe fix (a doubled word), an unsafe one (entries out
+/// of order) and an empty table row, in CRLF.
+const FIXABLE: &str = "# Cache outage\r\n\r\n## Timeline (UTC)\r\n\r\n| Time | Event |\r\n| --- | --- |\r\n| 09:40 | cache restarted |\r\n| 09:00 | the the alert fires |\r\n| 09:20 | on-call paged |\r\n|  |  |\r\n";
+
+#[test]
+fn fix_applies_safe_fixes_keeps_crlf_and_is_idempotent() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("outage.md");
+    std::fs::write(&path, FIXABLE).expect("write");
+    pmlint()
+        .args(["--no-config", "--fix", "--format", "concise"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("fixed 2 problems in 1 file"))
+        .stdout(predicate::str::contains("error[timeline-order]"));
+    let fixed = std::fs::read_to_string(&path).expect("read");
+    assert!(fixed.contains("| 09:00 | the alert fires |\r\n"), "{fixed:?}");
+    assert!(!fixed.contains("|  |  |"), "the empty row is gone");
+    assert!(
+        fixed.contains("| 09:40 | cache restarted |\r\n| 09:00"),
+        "unsafe fixes wait for --unsafe-fixes"
+    );
+    assert_eq!(fixed.matches('\n').count(), fixed.matches("\r\n").count(), "CRLF kept");
+    // A second run has nothing safe left to fix.
+    pmlint()
+        .args(["--no-config", "--fix"])
+        .arg(&path)
+        .assert()
+        .stderr(predicate::str::contains("fixed 0 problems in 0 files"));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), fixed);
+
+    pmlint()
+        .args(["--no-config", "--fix", "--unsafe-fixes", "--format", "concise"])
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("timeline-order").not());
+    let sorted = std::fs::read_to_string(&path).expect("read");
+    assert!(
+        sorted.contains("| 09:00 | the alert fires |\r\n| 09:20 | on-call paged |\r\n| 09:40 | cache restarted |\r\n"),
+        "{sorted:?}"
+    );
+}
+
+#[test]
+fn diff_prints_changes_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("outage.md");
+    std::fs::write(&path, FIXABLE).expect("write");
+    pmlint()
+        .args(["--no-config", "--diff"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("-| 09:00 | the the alert fires |")
+                .and(predicate::str::contains("+| 09:00 | the alert fires |")),
+        )
+        .stderr(predicate::str::contains("would fix 2 problems in 1 file"));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), FIXABLE);
+    let clean = dir.path().join("clean.md");
+    std::fs::write(&clean, "# Fine\n").expect("write");
+    pmlint()
+        .args(["--no-config", "--diff"])
+        .arg(&clean)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::is_empty());
+}
+
+#[test]
+fn fix_on_standard_input_prints_the_fixed_text() {
+    pmlint()
+        .args(["--no-config", "--fix", "-"])
+        .write_stdin("the the cache\n")
+        .assert()
+        .stdout("the cache\n");
+}
+
+#[test]
+fn unsafe_fixes_need_fix_or_diff() {
+    pmlint().args(["--unsafe-fixes", "fixtures/clean"]).assert().code(2);
+}

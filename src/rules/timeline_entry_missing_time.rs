@@ -19,7 +19,6 @@ use std::collections::HashMap;
 use super::{LintContext, NoOptions, Rule, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::model::{EntryOrigin, Incident, TimelineEntry};
-use crate::source::Span;
 
 pub struct TimelineEntryMissingTime;
 
@@ -32,13 +31,6 @@ fn group_of(e: &TimelineEntry) -> Option<(bool, u32)> {
     }
 }
 
-/// The whole source line of a table row, line break included, to delete it.
-fn row_line(src: &str, row: Span) -> Span {
-    let start = src[..row.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = src[row.end..].find('\n').map_or(src.len(), |i| row.end + i + 1);
-    Span::new(start, end)
-}
-
 fn empty_row(incident: &Incident<'_>, e: &TimelineEntry) -> Diagnostic {
     Diagnostic::new(e.span, "empty row in the timeline table")
         .with_label("no time, no event")
@@ -46,7 +38,7 @@ fn empty_row(incident: &Incident<'_>, e: &TimelineEntry) -> Diagnostic {
         .with_fix(Fix {
             description: "remove the empty row".to_string(),
             edits: vec![Edit {
-                span: row_line(incident.src, e.span),
+                span: e.span.whole_lines(incident.src),
                 replacement: String::new(),
             }],
             applicability: Applicability::Safe,

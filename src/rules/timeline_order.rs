@@ -16,9 +16,18 @@
 
 use std::cmp::Ordering;
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::{LintContext, NoOptions, Rule, RuleMeta};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Resolved, TimelineEntry};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::model::{Incident, Resolved, TimelineEntry};
+use crate::source::Span;
+
+/// An ordered list's marker, which stays in place when items move.
+static ORDERED_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]*\d{1,9}[.)][ \t]+").expect("valid regex"));
 
 pub struct TimelineOrder;
 
@@ -34,6 +43,7 @@ impl Rule for TimelineOrder {
 
     fn check(ctx: &LintContext<'_, '_>, _: &NoOptions, out: &mut Vec<Diagnostic>) {
         let incident = ctx.incident;
+        let first = out.len();
         let timed: Vec<(&TimelineEntry, &Resolved)> = incident
             .timeline
             .entries
@@ -69,5 +79,95 @@ impl Rule for TimelineOrder {
                 .with_help("put the entries in the order they happened, or correct the time"),
             );
         }
+        // One fix sorts a whole timeline; it rides on the timeline's first finding.
+        let mut sorted_sections = Vec::new();
+        for d in &mut out[first..] {
+            let Some(entry) = incident
+                .timeline
+                .entries
+                .iter()
+                .find(|e| e.time_span() == d.primary.span)
+            else {
+                continue;
+            };
+            if sorted_sections.contains(&entry.section) {
+                continue;
+            }
+            sorted_sections.push(entry.section);
+            if let Some(fix) = sort_fix(incident, entry.section) {
+                d.fix = Some(fix);
+            }
+        }
     }
+}
+
+/// Reorder a timeline's entries by time, when that is a matter of moving
+/// whole lines: every entry of the timeline has a time that compares with
+/// the others, and each entry is one line, next to the one before it (no
+/// continuation lines, date headings or notes in between). Otherwise `None`.
+fn sort_fix(incident: &Incident<'_>, section: Option<usize>) -> Option<Fix> {
+    let src = incident.src;
+    let entries: Vec<&TimelineEntry> = incident
+        .timeline
+        .entries
+        .iter()
+        .filter(|e| e.section == section)
+        .collect();
+    let resolved: Vec<&Resolved> = entries.iter().map(|e| e.resolved.as_ref()).collect::<Option<_>>()?;
+    let lines: Vec<Span> = entries.iter().map(|e| e.span.whole_lines(src)).collect();
+    if lines.windows(2).any(|w| w[0].end != w[1].start) {
+        return None;
+    }
+    let by_instant = resolved.iter().all(|r| r.instant.is_some());
+    if !by_instant && resolved.iter().any(|r| r.compare(resolved[0]).is_none()) {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    // Stable: entries at the same time keep their order.
+    order.sort_by(|&a, &b| {
+        if by_instant {
+            resolved[a].instant.cmp(&resolved[b].instant)
+        } else {
+            resolved[a].local.cmp(&resolved[b].local)
+        }
+    });
+    let whole = lines.first()?.cover(*lines.last()?);
+    let newline = if src[whole.start..whole.end].contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    // Each line's text without its break, and its ordered-list marker.
+    let bodies: Vec<&str> = lines
+        .iter()
+        .map(|l| l.slice(src).trim_end_matches(['\n', '\r']))
+        .collect();
+    let markers: Vec<Option<&str>> = bodies
+        .iter()
+        .map(|b| ORDERED_MARKER.find(b).map(|m| m.as_str()))
+        .collect();
+    let renumber = markers.iter().all(Option::is_some);
+    let mut replacement = String::with_capacity(whole.len());
+    for (position, &index) in order.iter().enumerate() {
+        let body = bodies[index];
+        match (renumber, markers[position], markers[index]) {
+            (true, Some(slot), Some(own)) => {
+                replacement.push_str(slot);
+                replacement.push_str(&body[own.len()..]);
+            }
+            _ => replacement.push_str(body),
+        }
+        let last = position + 1 == order.len();
+        if !last || whole.slice(src).ends_with('\n') {
+            replacement.push_str(newline);
+        }
+    }
+    Some(Fix {
+        description: "sort the timeline's entries by time".to_string(),
+        edits: vec![Edit {
+            span: whole,
+            replacement,
+        }],
+        applicability: Applicability::Unsafe,
+    })
 }
