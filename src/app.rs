@@ -118,6 +118,8 @@ pub struct LintRequest {
     pub quiet: bool,
     pub exit: ExitPolicy,
     pub fix: FixMode,
+    /// `--select`, `--ignore`, `--include`, `--exclude`.
+    pub selection: Selection,
 }
 
 impl LintRequest {
@@ -134,6 +136,7 @@ impl LintRequest {
             quiet: false,
             exit: ExitPolicy::default(),
             fix: FixMode::Report,
+            selection: Selection::default(),
         }
     }
 }
@@ -142,30 +145,104 @@ impl LintRequest {
 /// cores busy, few enough that memory stays flat on huge folders.
 const CHUNK: usize = 128;
 
-/// Configurations by file, each file read and resolved once.
+/// Rules and files chosen on the command line, over the configuration.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    /// Only these rules (`--select`); all when empty.
+    pub select: Vec<String>,
+    /// Not these rules (`--ignore`).
+    pub ignore: Vec<String>,
+    /// Replace the configuration's `include` globs (`--include`).
+    pub include: Vec<String>,
+    /// Replace the configuration's `exclude` globs (`--exclude`).
+    pub exclude: Vec<String>,
+}
+
+/// Why a run could not start.
+pub enum SetupError {
+    Config(ConfigError),
+    /// A bad command-line value: an unknown rule id, an invalid glob.
+    Usage(String),
+}
+
+impl From<ConfigError> for SetupError {
+    fn from(e: ConfigError) -> Self {
+        SetupError::Config(e)
+    }
+}
+
+impl SetupError {
+    fn print(&self, err: &mut dyn Write) -> io::Result<()> {
+        match self {
+            SetupError::Config(e) => writeln!(err, "pmlint: error: {e}"),
+            SetupError::Usage(message) => writeln!(err, "pmlint: error: {message}"),
+        }
+    }
+}
+
+/// Configurations by file, each file read and resolved once, and each set
+/// of `[[overrides]]` applied once.
 struct ConfigCache {
     choice: ConfigChoice,
+    selection: Selection,
+    /// `--include`/`--exclude`, relative to the current folder.
+    files: Option<config::FileSelection>,
     by_dir: HashMap<PathBuf, Option<PathBuf>>,
     loaded: HashMap<PathBuf, Arc<Config>>,
+    /// Configurations with overrides applied: (base, overrides matched).
+    derived: HashMap<(usize, Vec<usize>), Arc<Config>>,
     defaults: Arc<Config>,
 }
 
 impl ConfigCache {
-    fn new(choice: ConfigChoice) -> Result<ConfigCache, ConfigError> {
+    fn new(choice: ConfigChoice, selection: &Selection) -> Result<ConfigCache, SetupError> {
+        let defaults = Config::default()
+            .restricted(&selection.select, &selection.ignore)
+            .map_err(SetupError::Usage)?;
+        let files = if selection.include.is_empty() && selection.exclude.is_empty() {
+            None
+        } else {
+            let mut files = config::FileSelection::default();
+            let globs = |option: &str, patterns: &[String]| {
+                config::Globs::new(patterns).map_err(|e| SetupError::Usage(format!("{option}: {e}")))
+            };
+            if !selection.include.is_empty() {
+                files.include = globs("--include", &selection.include)?;
+            }
+            if !selection.exclude.is_empty() {
+                files.exclude = globs("--exclude", &selection.exclude)?;
+            }
+            Some(files)
+        };
         let mut cache = ConfigCache {
             choice: choice.clone(),
+            selection: selection.clone(),
+            files,
             by_dir: HashMap::new(),
             loaded: HashMap::new(),
-            defaults: Arc::new(Config::default()),
+            derived: HashMap::new(),
+            defaults: Arc::new(defaults),
         };
         if let ConfigChoice::File(path) = &choice {
-            let config = Config::load(path)?;
-            cache.loaded.insert(path.clone(), Arc::new(config));
+            cache.load(path)?;
         }
         Ok(cache)
     }
 
-    fn for_input(&mut self, input: &Input) -> Result<Arc<Config>, ConfigError> {
+    fn load(&mut self, path: &Path) -> Result<Arc<Config>, SetupError> {
+        if let Some(config) = self.loaded.get(path) {
+            return Ok(config.clone());
+        }
+        let config = Config::load(path)?
+            .restricted(&self.selection.select, &self.selection.ignore)
+            .map_err(SetupError::Usage)?;
+        let config = Arc::new(config);
+        self.loaded.insert(path.to_path_buf(), config.clone());
+        Ok(config)
+    }
+
+    /// The configuration that governs a document's folder, before overrides.
+    fn base(&mut self, input: &Input) -> Result<Arc<Config>, SetupError> {
         let path = match &self.choice {
             ConfigChoice::Defaults => return Ok(self.defaults.clone()),
             ConfigChoice::File(path) => path.clone(),
@@ -178,12 +255,38 @@ impl ConfigCache {
                 }
             }
         };
-        if let Some(config) = self.loaded.get(&path) {
+        self.load(&path)
+    }
+
+    /// The configuration for a document, its overrides applied.
+    fn for_input(&mut self, input: &Input) -> Result<Arc<Config>, SetupError> {
+        let base = self.base(input)?;
+        let Input::Path(path) = input else {
+            return Ok(base);
+        };
+        let Some((matched, config)) = base.for_path(path) else {
+            return Ok(base);
+        };
+        let key = (Arc::as_ptr(&base) as usize, matched);
+        if let Some(config) = self.derived.get(&key) {
             return Ok(config.clone());
         }
-        let config = Arc::new(Config::load(&path)?);
-        self.loaded.insert(path, config.clone());
+        let config = Arc::new(
+            config
+                .restricted(&self.selection.select, &self.selection.ignore)
+                .map_err(SetupError::Usage)?,
+        );
+        self.derived.insert(key, config.clone());
         Ok(config)
+    }
+
+    /// Whether a file found in a folder is linted: by `--include` and
+    /// `--exclude` if given, else by its configuration's.
+    fn selects(&mut self, path: &Path, config: &Config) -> bool {
+        match &self.files {
+            Some(files) => files.selects(path),
+            None => config.files.selects(path),
+        }
     }
 }
 
@@ -364,10 +467,6 @@ fn cross_document(
     out
 }
 
-pub fn print_config_error(err: &mut dyn Write, e: &ConfigError) {
-    let _ = writeln!(err, "pmlint: error: {e}");
-}
-
 /// Lint every document the request names and write the report to `out`;
 /// problems with files or configuration go to `err`.
 pub fn lint(req: &LintRequest, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Exit> {
@@ -376,31 +475,46 @@ pub fn lint(req: &LintRequest, out: &mut dyn Write, err: &mut dyn Write) -> io::
     } else {
         req.paths.clone()
     };
-    let (inputs, walk_errors) = input::collect_inputs(&paths);
+    let collected = input::collect_inputs(&paths);
     let mut failed = false;
-    for e in &walk_errors {
+    for e in &collected.errors {
         writeln!(err, "pmlint: error: {e}")?;
         failed = true;
     }
-    if inputs.is_empty() && walk_errors.is_empty() && !req.quiet {
-        writeln!(err, "pmlint: warning: no *.md or *.markdown files found")?;
+    if !req.quiet {
+        for note in &collected.notes {
+            writeln!(err, "pmlint: warning: {note}")?;
+        }
     }
-    let mut cache = match ConfigCache::new(req.config.clone()) {
+    let mut cache = match ConfigCache::new(req.config.clone(), &req.selection) {
         Ok(cache) => cache,
         Err(e) => {
-            print_config_error(err, &e);
+            e.print(err)?;
             return Ok(Exit::Failure);
         }
     };
-    let mut jobs = Vec::with_capacity(inputs.len());
-    for input in inputs {
-        match cache.for_input(&input) {
-            Ok(config) => jobs.push((input, config)),
+    let mut jobs = Vec::with_capacity(collected.found.len());
+    for found in collected.found {
+        let config = match cache.for_input(&found.input) {
+            Ok(config) => config,
             Err(e) => {
-                print_config_error(err, &e);
+                e.print(err)?;
                 return Ok(Exit::Failure);
             }
+        };
+        let selected = match &found.input {
+            Input::Path(path) => found.named || cache.selects(path, &config),
+            Input::Stdin => true,
+        };
+        if selected {
+            jobs.push((found.input, config));
         }
+    }
+    if jobs.is_empty() && collected.errors.is_empty() && !req.quiet {
+        writeln!(
+            err,
+            "pmlint: warning: no files to lint (folders are searched for *.md and *.markdown, or the `include` globs)"
+        )?;
     }
 
     let renderer = if req.statistics {
@@ -544,10 +658,10 @@ pub fn parse(path: &Path, config: &ConfigChoice, out: &mut dyn Write, err: &mut 
     } else {
         Input::Path(path.to_path_buf())
     };
-    let config = match ConfigCache::new(config.clone()).and_then(|mut c| c.for_input(&input)) {
+    let config = match ConfigCache::new(config.clone(), &Selection::default()).and_then(|mut c| c.for_input(&input)) {
         Ok(config) => config,
         Err(e) => {
-            print_config_error(err, &e);
+            e.print(err)?;
             return Ok(Exit::Failure);
         }
     };
@@ -561,5 +675,84 @@ pub fn parse(path: &Path, config: &ConfigChoice, out: &mut dyn Write, err: &mut 
     let incident = crate::parse::parse(&source.text, &config.parse_options());
     serde_json::to_writer_pretty(&mut *out, &render::model_json::incident_json(&source, &incident))?;
     writeln!(out)?;
+    Ok(Exit::Clean)
+}
+
+/// `pmlint config [PATH]`: the settings that apply to a document (or to the
+/// documents of a folder), and where each came from.
+pub fn show_config(
+    path: &Path,
+    choice: &ConfigChoice,
+    selection: &Selection,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Exit> {
+    let input = Input::Path(path.to_path_buf());
+    let config = match ConfigCache::new(choice.clone(), selection).and_then(|mut c| {
+        // A folder's own configuration: look from inside it.
+        let probe = if path.is_dir() {
+            Input::Path(path.join("_"))
+        } else {
+            input.clone()
+        };
+        c.for_input(&probe)
+    }) {
+        Ok(config) => config,
+        Err(e) => {
+            e.print(err)?;
+            return Ok(Exit::Failure);
+        }
+    };
+    if config.chain.is_empty() {
+        writeln!(out, "configuration: none found (built-in defaults)")?;
+    } else {
+        let chain: Vec<String> = config.chain.iter().rev().map(|p| p.display().to_string()).collect();
+        writeln!(out, "configuration: {}", chain.join(" extends "))?;
+    }
+    writeln!(out)?;
+    writeln!(out, "[rules]")?;
+    let width = config.rule_levels().map(|(id, _, _)| id.len()).max().unwrap_or(0);
+    for (id, level, origin) in config.rule_levels() {
+        let level = level.map_or("off", Severity::as_str);
+        writeln!(out, "{id:<width$}  {level:<7}  # {origin}")?;
+    }
+    writeln!(out)?;
+    writeln!(out, "[settings]")?;
+    let s = &config.settings;
+    let zone = s.default_timezone.as_ref().map_or("none".to_string(), |z| z.describe());
+    let order = s
+        .date_order
+        .map_or("none".to_string(), |o| format!("{o:?}").to_lowercase());
+    let quoted = |globs: &[String]| {
+        let items: Vec<String> = globs.iter().map(|g| format!("{g:?}")).collect();
+        format!("[{}]", items.join(", "))
+    };
+    let template = config
+        .template
+        .as_ref()
+        .map_or("built-in".to_string(), |p| p.display().to_string());
+    let rows = [
+        ("default_timezone", zone),
+        ("date_order", order),
+        ("rollover_hours", s.rollover_hours.to_string()),
+        ("include", quoted(&config.files.include.patterns)),
+        ("exclude", quoted(&config.files.exclude.patterns)),
+        ("template", template),
+    ];
+    for (key, value) in rows {
+        let origin = match key {
+            "include" | "exclude" if !selection.include.is_empty() || !selection.exclude.is_empty() => {
+                "--include/--exclude".to_string()
+            }
+            _ => config.origin_of(key).to_string(),
+        };
+        writeln!(out, "{key} = {value}  # {origin}")?;
+    }
+    for table in ["sections", "roles", "timezones"] {
+        let origin = config.origin_of(table);
+        if origin != config::Origin::Default {
+            writeln!(out, "[{table}] extended  # {origin}")?;
+        }
+    }
     Ok(Exit::Clean)
 }

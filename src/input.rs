@@ -13,10 +13,6 @@ use crate::source::Source;
 /// Largest document pmlint reads by default; a postmortem is a few kilobytes.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
-/// Extensions a folder walk picks up. Files named on the command line are
-/// linted whatever their extension.
-pub const MARKDOWN_EXTENSIONS: [&str; 2] = ["md", "markdown"];
-
 /// What to lint: a file on disk or standard input.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Input {
@@ -58,38 +54,79 @@ impl fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
-fn is_markdown(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| MARKDOWN_EXTENSIONS.iter().any(|m| e.eq_ignore_ascii_case(m)))
+/// A document to lint, and whether the command line named it (a named
+/// file is linted whatever its name; a file found in a folder only if the
+/// configuration's `include` and `exclude` select it).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Found {
+    pub input: Input,
+    pub named: bool,
 }
 
-/// Expand command-line paths into inputs: files as given, folders walked for
-/// markdown files (honouring `.gitignore`, skipping hidden files), `-` as stdin.
-/// The result is sorted and free of duplicates so output order is stable.
-pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<FileError>) {
-    let mut inputs = Vec::new();
+/// Expand command-line paths into documents: files as given, folders walked
+/// (honouring `.gitignore` and `.ignore`, skipping hidden files, surviving
+/// symlink loops), `-` as stdin. The result is sorted and free of duplicates
+/// so output order is stable.
+pub fn collect_inputs(paths: &[PathBuf]) -> Collected {
+    let mut found = Vec::new();
     let mut errors = Vec::new();
+    let mut notes = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
+            found.push(Found {
+                input: Input::Stdin,
+                named: true,
+            });
             continue;
         }
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut inputs, &mut errors),
-            Ok(_) => inputs.push(Input::Path(path.clone())),
+            Ok(meta) if meta.is_dir() => walk(path, &mut found, &mut errors, &mut notes),
+            Ok(_) => found.push(Found {
+                input: Input::Path(path.clone()),
+                named: true,
+            }),
             Err(e) => errors.push(FileError {
                 path: path.display().to_string(),
                 message: describe_io_error(&e),
             }),
         }
     }
-    inputs.sort();
-    inputs.dedup();
-    (inputs, errors)
+    found.sort();
+    // A file both named and found in a folder counts as named.
+    found.dedup_by(|later, earlier| {
+        if later.input == earlier.input {
+            earlier.named |= later.named;
+            true
+        } else {
+            false
+        }
+    });
+    Collected { found, errors, notes }
 }
 
-fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<FileError>) {
+/// What expanding the command-line paths gave.
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub found: Vec<Found>,
+    /// Paths that cannot be linted: the run fails.
+    pub errors: Vec<FileError>,
+    /// Things worth saying that do not fail the run (a symlink loop skipped).
+    pub notes: Vec<String>,
+}
+
+/// Whether a walk error is a symbolic-link loop, which the walk skips.
+fn is_loop(e: &ignore::Error) -> bool {
+    match e {
+        ignore::Error::Loop { .. } => true,
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
+        ignore::Error::Partial(errs) => errs.iter().all(is_loop),
+        _ => false,
+    }
+}
+
+fn walk(root: &Path, found: &mut Vec<Found>, errors: &mut Vec<FileError>, notes: &mut Vec<String>) {
     let walker = ignore::WalkBuilder::new(root)
         .hidden(true)
         .git_ignore(true)
@@ -101,14 +138,22 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<FileError>) {
     for entry in walker {
         match entry {
             Ok(entry) => {
-                let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                if is_file && is_markdown(entry.path()) {
-                    inputs.push(Input::Path(entry.into_path()));
+                if entry.file_type().is_some_and(|t| t.is_file()) {
+                    found.push(Found {
+                        input: Input::Path(entry.into_path()),
+                        named: false,
+                    });
                 }
             }
             Err(e) => {
-                // A symlink loop or an unreadable folder: say so and go on.
+                // A dangling link is nothing to lint; a loop is skipped with a
+                // note; an unreadable folder fails the run, since its files
+                // would go unchecked.
                 if e.io_error().is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound) {
+                    continue;
+                }
+                if is_loop(&e) {
+                    notes.push(format!("{e}; skipped"));
                     continue;
                 }
                 errors.push(FileError {

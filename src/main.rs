@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use pmlint::app::{self, ConfigChoice, Exit, ExitPolicy, FixMode, Format, LintRequest};
+use pmlint::app::{self, ConfigChoice, Exit, ExitPolicy, FixMode, Format, LintRequest, Selection};
 use pmlint::diagnostic::Severity;
 use pmlint::fix::FixLevel;
 use pmlint::input::DEFAULT_MAX_FILE_SIZE;
@@ -41,6 +41,17 @@ enum Command {
     Explain {
         /// The rule id, as `pmlint rules` lists it.
         rule: String,
+    },
+    /// Show the configuration that applies to a file or folder, and where
+    /// each setting comes from.
+    Config {
+        /// The file or folder (default: the current folder).
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        #[command(flatten)]
+        config: ConfigArgs,
+        #[command(flatten)]
+        selection: SelectionArgs,
     },
     /// Print the incident model pmlint reads from a document.
     Parse {
@@ -83,6 +94,36 @@ enum FailOn {
     Error,
     Warning,
     Info,
+}
+
+#[derive(Args, Clone)]
+struct SelectionArgs {
+    /// Run only these rules (comma-separated ids), even ones off by default.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    select: Vec<String>,
+    /// Do not run these rules (comma-separated ids).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    ignore: Vec<String>,
+    /// Lint the files of folders that match these globs, instead of the
+    /// configuration's `include` (relative to the current folder).
+    #[arg(long, value_name = "GLOB")]
+    include: Vec<String>,
+    /// Skip the files of folders that match these globs, instead of the
+    /// configuration's `exclude`. Files named on the command line are
+    /// always linted.
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+}
+
+impl SelectionArgs {
+    fn selection(&self) -> Selection {
+        Selection {
+            select: self.select.clone(),
+            ignore: self.ignore.clone(),
+            include: self.include.clone(),
+            exclude: self.exclude.clone(),
+        }
+    }
 }
 
 #[derive(Args, Clone)]
@@ -145,6 +186,8 @@ struct LintArgs {
     unsafe_fixes: bool,
     #[command(flatten)]
     config: ConfigArgs,
+    #[command(flatten)]
+    selection: SelectionArgs,
 }
 
 fn use_color() -> bool {
@@ -171,6 +214,11 @@ fn run(cli: Cli) -> std::io::Result<Exit> {
             Exit::Clean
         }
         Some(Command::Explain { rule }) => app::explain(&rule, &mut out, &mut err)?,
+        Some(Command::Config {
+            path,
+            config,
+            selection,
+        }) => app::show_config(&path, &config.choice(), &selection.selection(), &mut out, &mut err)?,
         Some(Command::Parse {
             file,
             format: ParseFormat::Json,
@@ -200,6 +248,7 @@ fn lint(args: LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Re
     request.width = terminal_width();
     request.max_file_size = DEFAULT_MAX_FILE_SIZE;
     request.statistics = args.statistics;
+    request.selection = args.selection.selection();
     request.quiet = args.quiet;
     request.exit = ExitPolicy {
         exit_zero: args.exit_zero,
