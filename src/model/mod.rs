@@ -106,6 +106,13 @@ pub struct MetadataField<'a> {
     pub value_span: Span,
 }
 
+/// Front matter that could not be read, and where it breaks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrontMatterError {
+    pub span: Span,
+    pub message: String,
+}
+
 #[derive(Clone, Debug)]
 pub struct Title<'a> {
     pub text: Cow<'a, str>,
@@ -210,6 +217,8 @@ pub struct Incident<'a> {
     pub incident_id: Option<Spanned<String>>,
     /// `<!-- pmlint-disable ... -->` comments, in document order.
     pub suppressions: Vec<Suppression>,
+    /// Front matter that is not valid YAML or TOML.
+    pub front_matter_error: Option<FrontMatterError>,
 }
 
 impl<'a> Incident<'a> {

@@ -352,7 +352,7 @@ fn options() -> Options {
 
 /// YAML (`---`) or TOML (`+++`) front matter at the start of `region`:
 /// the whole block and the lines between its fences.
-fn front_matter(src: &str, region: Span) -> Option<(Span, Span)> {
+pub(crate) fn front_matter(src: &str, region: Span) -> Option<(Span, Span)> {
     let text = region.slice(src);
     let fence = ["---", "+++"].into_iter().find(|f| text.starts_with(f))?;
     let first_end = text.find('\n')?;

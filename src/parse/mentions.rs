@@ -35,12 +35,20 @@ pub(crate) fn collect_mentions(
         if matches!(block.kind, BlockKind::Code { fenced: true } | BlockKind::ThematicBreak) {
             continue;
         }
-        for line in &block.lines {
+        // Broken front matter is still metadata, not prose; HTML is read as
+        // the text a reader sees.
+        let front_matter = block.kind == BlockKind::FrontMatter;
+        let lines = if block.kind == BlockKind::Html {
+            &block.prose
+        } else {
+            &block.lines
+        };
+        for line in lines {
             for ts in find_timestamps(&line.text, zones) {
                 let written = written(line, &ts);
                 let place = if let Some(&i) = entry_at.get(&written.span) {
                     MentionPlace::Timeline(i)
-                } else if in_metadata(written.span) {
+                } else if front_matter || in_metadata(written.span) {
                     MentionPlace::Metadata
                 } else {
                     MentionPlace::Prose

@@ -8,6 +8,7 @@
 mod action_items;
 mod entities;
 mod fence;
+mod front_matter;
 pub mod headings;
 pub mod markdown;
 mod mentions;
@@ -77,7 +78,9 @@ pub fn parse<'a>(src: &'a str, opts: &ParseOptions<'_>) -> Incident<'a> {
             section.kinds = section.kinds.union(kinds_from_content(&md, section.body, opts));
         }
     }
-    let metadata = sections::collect_metadata(&md, &section_list);
+    let (front_matter_fields, front_matter_error) = front_matter::read(src, body);
+    let mut metadata = front_matter_fields;
+    metadata.extend(sections::collect_metadata(&md, &section_list));
     let title = sections::find_title(&section_list, &metadata);
 
     let timeline_sections: Vec<usize> = section_list
@@ -118,6 +121,7 @@ pub fn parse<'a>(src: &'a str, opts: &ParseOptions<'_>) -> Incident<'a> {
         action_items: Vec::new(),
         incident_id: None,
         suppressions: Vec::new(),
+        front_matter_error,
     };
     fold_resolution(&mut incident, opts);
     fold_root_cause(&mut incident);

@@ -443,8 +443,9 @@ pub(crate) fn collect_metadata<'a>(md: &Markdown<'a>, sections: &[Section<'a>]) 
         .find(|s| s.kinds.is_known())
         .map_or(usize::MAX, |s| s.span.start);
     for block in &md.blocks {
+        // Front matter is read as YAML or TOML (see `front_matter`).
         let in_scope = match block.kind {
-            BlockKind::FrontMatter => true,
+            BlockKind::FrontMatter => false,
             BlockKind::Paragraph => block.item.is_none() && block.span.start < top_end,
             _ => false,
         };

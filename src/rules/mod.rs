@@ -28,6 +28,7 @@ mod inconsistent_name;
 mod invalid_suppression;
 mod invalid_time;
 mod ip_near_duplicate;
+mod metadata_required;
 mod missing_section;
 mod mixed_timezones;
 mod no_action_items;
@@ -162,6 +163,7 @@ pub static REGISTRY: &[&dyn RuleEntry] = &[
     &Registered::<duplicate_word::DuplicateWord>::ENTRY,
     &Registered::<filename_date_mismatch::FilenameDateMismatch>::ENTRY,
     &Registered::<duplicate_incident_id::DuplicateIncidentId>::ENTRY,
+    &Registered::<metadata_required::MetadataRequired>::ENTRY,
     &Registered::<invalid_suppression::InvalidSuppression>::ENTRY,
     &Registered::<unused_suppression::UnusedSuppression>::ENTRY,
 ];
