@@ -756,3 +756,79 @@ pub fn show_config(
     }
     Ok(Exit::Clean)
 }
+
+/// `pmlint init`: write a commented `pmlint.toml` with every option at its
+/// default; an existing file is kept unless `force`.
+pub fn init(path: &Path, force: bool, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Exit> {
+    let text = crate::scaffold::init_text();
+    let written = if force {
+        let original = std::fs::read(path).unwrap_or_default();
+        if path.exists() {
+            fix::write_atomically(path, &original, &text).map_err(|e| e.to_string())
+        } else {
+            crate::scaffold::create_new(path, &text).map_err(|e| input::describe_io_error(&e))
+        }
+    } else {
+        crate::scaffold::create_new(path, &text).map_err(|e| match e.kind() {
+            io::ErrorKind::AlreadyExists => "already exists; pass --force to replace it".to_string(),
+            _ => input::describe_io_error(&e),
+        })
+    };
+    match written {
+        Ok(()) => {
+            writeln!(out, "wrote {}", path.display())?;
+            Ok(Exit::Clean)
+        }
+        Err(e) => {
+            writeln!(err, "pmlint: error: {}: {e}", path.display())?;
+            Ok(Exit::Failure)
+        }
+    }
+}
+
+/// `pmlint new "Title"`: write `DIR/YYYY-MM-DD-title.md` from the
+/// configuration's template, or the built-in one.
+pub fn new_postmortem(
+    title: &str,
+    date: chrono::NaiveDate,
+    dir: &Path,
+    choice: &ConfigChoice,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Exit> {
+    let config = match ConfigCache::new(choice.clone(), &Selection::default())
+        .and_then(|mut c| c.for_input(&Input::Path(dir.join("_"))))
+    {
+        Ok(config) => config,
+        Err(e) => {
+            e.print(err)?;
+            return Ok(Exit::Failure);
+        }
+    };
+    let template = match &config.template {
+        None => crate::scaffold::BUILTIN_TEMPLATE.to_string(),
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) => {
+                writeln!(err, "pmlint: error: template {}: {}", path.display(), input::describe_io_error(&e))?;
+                return Ok(Exit::Failure);
+            }
+        },
+    };
+    let path = crate::scaffold::new_path(dir, title, date);
+    let text = crate::scaffold::new_document(&template, title, date);
+    match crate::scaffold::create_new(&path, &text) {
+        Ok(()) => {
+            writeln!(out, "{}", path.display())?;
+            Ok(Exit::Clean)
+        }
+        Err(e) => {
+            let why = match e.kind() {
+                io::ErrorKind::AlreadyExists => "already exists".to_string(),
+                _ => input::describe_io_error(&e),
+            };
+            writeln!(err, "pmlint: error: {}: {why}", path.display())?;
+            Ok(Exit::Failure)
+        }
+    }
+}

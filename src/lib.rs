@@ -16,6 +16,7 @@ pub mod model;
 pub mod parse;
 pub mod render;
 pub mod rules;
+pub mod scaffold;
 pub mod settings;
 pub mod source;
 pub mod suppress;

@@ -53,6 +53,28 @@ enum Command {
         #[command(flatten)]
         selection: SelectionArgs,
     },
+    /// Write a commented pmlint.toml with every option at its default.
+    Init {
+        /// Where to write it.
+        #[arg(default_value = "pmlint.toml")]
+        path: PathBuf,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Start a postmortem: write YYYY-MM-DD-title.md from the template.
+    New {
+        /// The incident's title.
+        title: String,
+        /// The incident's date (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<chrono::NaiveDate>,
+        /// The folder to write it in.
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+        #[command(flatten)]
+        config: ConfigArgs,
+    },
     /// Print the incident model pmlint reads from a document.
     Parse {
         /// The document (`-` for standard input).
@@ -214,6 +236,16 @@ fn run(cli: Cli) -> std::io::Result<Exit> {
             Exit::Clean
         }
         Some(Command::Explain { rule }) => app::explain(&rule, &mut out, &mut err)?,
+        Some(Command::Init { path, force }) => app::init(&path, force, &mut out, &mut err)?,
+        Some(Command::New {
+            title,
+            date,
+            dir,
+            config,
+        }) => {
+            let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+            app::new_postmortem(&title, date, &dir, &config.choice(), &mut out, &mut err)?
+        }
         Some(Command::Config {
             path,
             config,

@@ -22,7 +22,7 @@ use crate::time::duration::format_duration;
 
 pub struct DurationMismatch;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Options {
     /// Differences up to the larger of these pass.

@@ -18,7 +18,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 
 pub struct MetadataRequired;
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Options {
     /// Keys every postmortem must have (case, `_` and `-` do not matter).

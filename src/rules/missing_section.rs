@@ -23,7 +23,7 @@ use crate::model::SectionKind;
 
 pub struct MissingSection;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Options {
     /// The section kinds every postmortem must have.

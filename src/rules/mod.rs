@@ -76,13 +76,13 @@ pub struct LintContext<'m, 'a> {
 pub trait Rule: Send + Sync + 'static {
     const META: RuleMeta;
     /// The rule's `[rules.<id>]` options; unknown keys are rejected.
-    type Options: DeserializeOwned + Default + Send + Sync + 'static;
+    type Options: DeserializeOwned + serde::Serialize + Default + Send + Sync + 'static;
 
     fn check(ctx: &LintContext<'_, '_>, options: &Self::Options, out: &mut Vec<Diagnostic>);
 }
 
 /// The options of a rule that takes none: any key in its table is an error.
-#[derive(Debug, Default, serde::Deserialize)]
+#[derive(Debug, Default, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct NoOptions {}
 
@@ -97,6 +97,10 @@ pub trait RuleEntry: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
     /// Read the rule's options (the `[rules.<id>]` table without `level`).
     fn configure(&self, options: toml::Table) -> Result<Box<dyn ConfiguredRule>, String>;
+    /// The rule's options at their defaults, as `pmlint init` writes them.
+    fn default_options(&self) -> toml::Table {
+        toml::Table::new()
+    }
 }
 
 pub struct Registered<R>(PhantomData<R>);
@@ -133,6 +137,10 @@ impl<R: Rule> RuleEntry for Registered<R> {
                 .map_err(|e| e.message().to_string())?
         };
         Ok(Box::new(Configured::<R> { options }))
+    }
+
+    fn default_options(&self) -> toml::Table {
+        toml::Table::try_from(R::Options::default()).unwrap_or_default()
     }
 }
 

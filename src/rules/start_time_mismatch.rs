@@ -26,7 +26,7 @@ use crate::time::duration::format_duration;
 
 pub struct StartTimeMismatch;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Options {
     /// How far apart the stated and the timeline's start may be.
