@@ -810,7 +810,12 @@ pub fn new_postmortem(
         Some(path) => match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) => {
-                writeln!(err, "pmlint: error: template {}: {}", path.display(), input::describe_io_error(&e))?;
+                writeln!(
+                    err,
+                    "pmlint: error: template {}: {}",
+                    path.display(),
+                    input::describe_io_error(&e)
+                )?;
                 return Ok(Exit::Failure);
             }
         },

@@ -33,7 +33,10 @@ pub fn init_text() -> String {
          # Files a folder walk lints, and files it skips (globs relative to this file;\n\
          # a glob without `/` also matches file names in any folder).\n",
     );
-    let includes: Vec<String> = crate::config::DEFAULT_INCLUDE.iter().map(|g| format!("{g:?}")).collect();
+    let includes: Vec<String> = crate::config::DEFAULT_INCLUDE
+        .iter()
+        .map(|g| format!("{g:?}"))
+        .collect();
     let _ = writeln!(out, "# include = [{}]", includes.join(", "));
     out.push_str(
         "# exclude = []\n\n\
@@ -206,16 +209,43 @@ mod tests {
             .replace("<owner>", "@ana")
             .replace("<date>", "2024-03-20")
             .replace("[ticket]", "OPS-12")
-            .replace("[insert action]", "Alert when the oldest queued message is older than 5 minutes")
-            .replace("[describe what happened and to whom]", "Checkout orders waited in a stalled queue.")
-            .replace("[describe who and how much]", "About 1,200 orders, 5% of the day's total, were delayed.")
-            .replace("[describe the first sign of trouble]", "queue consumers stop acknowledging messages")
-            .replace("[describe how it was detected]", "the queue-depth alert pages the on-call engineer")
+            .replace(
+                "[insert action]",
+                "Alert when the oldest queued message is older than 5 minutes",
+            )
+            .replace(
+                "[describe what happened and to whom]",
+                "Checkout orders waited in a stalled queue.",
+            )
+            .replace(
+                "[describe who and how much]",
+                "About 1,200 orders, 5% of the day's total, were delayed.",
+            )
+            .replace(
+                "[describe the first sign of trouble]",
+                "queue consumers stop acknowledging messages",
+            )
+            .replace(
+                "[describe how it was detected]",
+                "the queue-depth alert pages the on-call engineer",
+            )
             .replace("[describe what stopped the impact]", "the consumer pool is restarted")
-            .replace("[describe when service was back]", "the backlog is drained and orders flow normally")
-            .replace("[describe the conditions that allowed it]", "A consumer deadlock under a burst of retries.")
-            .replace("[describe how service was restored]", "The consumer pool was restarted and the backlog drained.")
-            .replace("[describe what went well and badly]", "The alert fired quickly; the runbook was out of date.");
+            .replace(
+                "[describe when service was back]",
+                "the backlog is drained and orders flow normally",
+            )
+            .replace(
+                "[describe the conditions that allowed it]",
+                "A consumer deadlock under a burst of retries.",
+            )
+            .replace(
+                "[describe how service was restored]",
+                "The consumer pool was restarted and the backlog drained.",
+            )
+            .replace(
+                "[describe what went well and badly]",
+                "The alert fired quickly; the runbook was out of date.",
+            );
         let source = Source::new("t.md", filled.clone());
         let found = crate::lint(&source, &Config::default());
         assert!(found.is_empty(), "{filled}\n{found:#?}");
