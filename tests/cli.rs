@@ -438,3 +438,74 @@ fn fix_on_standard_input_prints_the_fixed_text() {
 fn unsafe_fixes_need_fix_or_diff() {
     pmlint().args(["--unsafe-fixes", "fixtures/clean"]).assert().code(2);
 }
+
+#[test]
+fn init_writes_a_valid_commented_config_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut cmd = Command::cargo_bin("pmlint").expect("binary");
+    cmd.current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .code(0)
+        .stdout("wrote pmlint.toml\n");
+    let text = std::fs::read_to_string(dir.path().join("pmlint.toml")).expect("written");
+    assert!(text.contains("# timeline-order"), "{text}");
+    let mut again = Command::cargo_bin("pmlint").expect("binary");
+    again
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists; pass --force"));
+    // The written file is a configuration pmlint accepts.
+    std::fs::write(dir.path().join("a.md"), "# A\n").expect("write");
+    let mut lint = Command::cargo_bin("pmlint").expect("binary");
+    lint.current_dir(dir.path()).arg("a.md").assert().code(0);
+}
+
+#[test]
+fn new_writes_a_dated_postmortem_from_the_template() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut cmd = Command::cargo_bin("pmlint").expect("binary");
+    cmd.current_dir(dir.path())
+        .args(["new", "Queue stall: checkout", "--date", "2024-03-09"])
+        .assert()
+        .code(0)
+        .stdout("./2024-03-09-queue-stall-checkout.md\n");
+    let path = dir.path().join("2024-03-09-queue-stall-checkout.md");
+    let text = std::fs::read_to_string(&path).expect("written");
+    assert!(text.contains("title: \"Queue stall: checkout\"") && text.contains("date: 2024-03-09"));
+    // Its placeholders are findings until they are filled in.
+    let mut lint = Command::cargo_bin("pmlint").expect("binary");
+    lint.current_dir(dir.path())
+        .args(["--format", "concise", "2024-03-09-queue-stall-checkout.md"])
+        .assert()
+        .stdout(predicate::str::contains("placeholder-text"));
+    // A configuration's own template, and no overwriting.
+    std::fs::write(dir.path().join("tpl.md"), "# {title}\n\nOn {date}.\n").expect("write");
+    std::fs::write(dir.path().join("pmlint.toml"), "template = \"tpl.md\"\n").expect("write");
+    let mut own = Command::cargo_bin("pmlint").expect("binary");
+    own.current_dir(dir.path())
+        .args(["new", "Disk full", "--date", "2024-04-01"])
+        .assert()
+        .code(0);
+    let text = std::fs::read_to_string(dir.path().join("2024-04-01-disk-full.md")).expect("written");
+    assert_eq!(text, "# Disk full\n\nOn 2024-04-01.\n");
+    let mut twice = Command::cargo_bin("pmlint").expect("binary");
+    twice
+        .current_dir(dir.path())
+        .args(["new", "Disk full", "--date", "2024-04-01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists"));
+}
+
+#[test]
+fn suppressions_work_from_the_command_line() {
+    pmlint()
+        .args(["--no-config", "--format", "concise", "-"])
+        .write_stdin("# R\n\n<!-- pmlint-disable-next-line duplicate-word -->\nthe the cache\n\nthe the end\n<!-- pmlint-disable-file missing-section -->\n")
+        .assert()
+        .code(0)
+        .stdout("<stdin>:6:5: warning[duplicate-word] \"the\" is written twice\n");
+}
