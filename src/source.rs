@@ -98,7 +98,15 @@ pub struct Position {
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Every [`CHECKPOINT`] bytes (moved forward to a character boundary):
+    /// the byte offset and how many characters come before it. Columns count
+    /// characters, and counting from a checkpoint keeps a column cheap on a
+    /// megabyte-long line. Empty for ASCII text, where bytes are characters.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between character-count checkpoints.
+const CHECKPOINT: usize = 256;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
@@ -114,7 +122,17 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex { starts }
+        let mut checkpoints = Vec::new();
+        if !text.is_ascii() {
+            let mut next = 0;
+            for (chars, (at, _)) in text.char_indices().enumerate() {
+                if at >= next {
+                    checkpoints.push((at, chars));
+                    next = at + CHECKPOINT;
+                }
+            }
+        }
+        LineIndex { starts, checkpoints }
     }
 
     pub fn line_count(&self) -> usize {
@@ -134,6 +152,21 @@ impl LineIndex {
         }
     }
 
+    /// Where the line holding byte `offset` starts.
+    pub fn start_of_line_at(&self, offset: usize) -> usize {
+        self.starts[self.line_of(offset).saturating_sub(1)]
+    }
+
+    /// Characters before byte `offset` (a character boundary) in `text`.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return offset;
+        }
+        let i = self.checkpoints.partition_point(|(at, _)| *at <= offset);
+        let (at, chars) = i.checked_sub(1).map_or((0, 0), |i| self.checkpoints[i]);
+        chars + text[at..offset].chars().count()
+    }
+
     /// The position of byte `offset` in `text`. An offset inside a multi-byte
     /// character counts as that character; an offset past the end is clamped.
     pub fn position(&self, text: &str, offset: usize) -> Position {
@@ -146,7 +179,7 @@ impl LineIndex {
             Err(i) => i - 1,
         };
         let start = self.starts[line_idx];
-        let column = text[start..offset].chars().count() + 1;
+        let column = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
         Position {
             line: line_idx + 1,
             column,
@@ -180,6 +213,18 @@ impl Source {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn columns_on_long_lines_match_a_plain_count() {
+        let text = format!("ab\n{}\r\nz", "é🔥x ".repeat(500));
+        let index = LineIndex::new(&text);
+        for (offset, _) in text.char_indices().step_by(7) {
+            let start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            let expected = text[start..offset].chars().count() + 1;
+            assert_eq!(index.position(&text, offset).column, expected, "at {offset}");
+        }
+        assert_eq!(index.start_of_line_at(text.len() - 1), text.len() - 1);
+    }
+
     use super::*;
 
     fn pos(text: &str, offset: usize) -> (usize, usize) {

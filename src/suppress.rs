@@ -69,7 +69,7 @@ pub fn apply(incident: &Incident<'_>, diagnostics: Vec<Diagnostic>, config: &Con
         return diagnostics;
     }
     let src = incident.src;
-    let lines = LineIndex::new(src);
+    let lines = &incident.lines;
     let mut meta = Vec::new();
     let mut directives: Vec<Directive<'_>> = Vec::new();
     for s in &incident.suppressions {
@@ -97,7 +97,7 @@ pub fn apply(incident: &Incident<'_>, diagnostics: Vec<Diagnostic>, config: &Con
         }
         let all = s.rules.is_empty().then_some(false);
         let target_line = (s.kind == SuppressionKind::DisableNextLine)
-            .then(|| next_nonblank_line(src, &lines, last_line))
+            .then(|| next_nonblank_line(src, lines, last_line))
             .flatten();
         directives.push(Directive {
             suppression: s,
@@ -109,11 +109,13 @@ pub fn apply(incident: &Incident<'_>, diagnostics: Vec<Diagnostic>, config: &Con
         });
     }
 
+    let cover = Cover::new(&directives);
     let mut kept = Vec::with_capacity(diagnostics.len());
     for d in diagnostics {
         let line = lines.line_of(d.primary.span.start);
-        if !silence(&mut directives, &d.rule, line) {
-            kept.push(d);
+        match cover.find(&directives, &d.rule, line) {
+            Some(i) if directives[i].take(&d.rule) => {}
+            _ => kept.push(d),
         }
     }
 
@@ -128,7 +130,7 @@ pub fn apply(incident: &Incident<'_>, diagnostics: Vec<Diagnostic>, config: &Con
         let remove_comment = Fix {
             description: "remove the suppression comment".to_string(),
             edits: vec![Edit {
-                span: comment_with_its_line(src, comment),
+                span: comment_with_its_line(src, lines, comment),
                 replacement: String::new(),
             }],
             applicability: Applicability::Safe,
@@ -164,7 +166,7 @@ pub fn apply(incident: &Incident<'_>, diagnostics: Vec<Diagnostic>, config: &Con
         let Some(severity) = severity_of(config, &d.rule) else {
             continue;
         };
-        if covered(&directives, &d.rule, line) {
+        if cover.find(&directives, &d.rule, line).is_some() {
             continue;
         }
         d.severity = severity;
@@ -181,8 +183,8 @@ fn severity_of(config: &Config, rule: &str) -> Option<Severity> {
 }
 
 /// A comment alone on its line goes with the line; one beside text goes alone.
-fn comment_with_its_line(src: &str, comment: Span) -> Span {
-    let line_start = src[..comment.start].rfind('\n').map_or(0, |i| i + 1);
+fn comment_with_its_line(src: &str, lines: &LineIndex, comment: Span) -> Span {
+    let line_start = lines.start_of_line_at(comment.start);
     let rest = &src[comment.end..];
     let line_end = rest.find('\n').map_or(src.len(), |i| comment.end + i + 1);
     let before_blank = src[line_start..comment.start].trim().is_empty();
@@ -194,66 +196,99 @@ fn comment_with_its_line(src: &str, comment: Span) -> Span {
     }
 }
 
-/// Whether the directives silence `rule` on `line`; marks what was used.
-fn silence(directives: &mut [Directive<'_>], rule: &str, line: usize) -> bool {
-    let Some(i) = find_cover(directives, rule, line) else {
-        return false;
-    };
-    directives[i].take(rule)
+/// Which directive covers a rule on a line, found in logarithmic time: a
+/// document may hold thousands of comments and findings.
+struct Cover {
+    /// Line to the `disable-line` and `disable-next-line` directives on it.
+    by_line: HashMap<usize, Vec<usize>>,
+    /// Rule (or "" for every rule) to its `disable`/`enable` events in
+    /// document order: (line, the disabling directive, or `None` for enable).
+    ranges: HashMap<String, Vec<(usize, Option<usize>)>>,
+    file: Vec<usize>,
 }
 
-fn covered(directives: &[Directive<'_>], rule: &str, line: usize) -> bool {
-    find_cover(directives, rule, line).is_some()
-}
-
-/// The directive that covers `rule` on `line`, if any: a line or next-line
-/// directive first, then the innermost open `disable`, then `disable-file`.
-fn find_cover(directives: &[Directive<'_>], rule: &str, line: usize) -> Option<usize> {
-    let by_line = directives.iter().position(|d| {
-        d.covers(rule)
-            && match d.suppression.kind {
-                SuppressionKind::DisableLine => (d.first_line..=d.last_line).contains(&line),
-                SuppressionKind::DisableNextLine => d.target_line == Some(line),
-                _ => false,
-            }
-    });
-    if by_line.is_some() {
-        return by_line;
-    }
-    // Replay `disable` and `enable` up to the line: rule (or "" for every
-    // rule) to the directive that disabled it.
-    let mut open: HashMap<&str, usize> = HashMap::new();
-    for (i, d) in directives.iter().enumerate() {
-        if d.first_line > line {
-            break;
-        }
-        match d.suppression.kind {
-            SuppressionKind::Disable => {
-                if d.all.is_some() {
-                    open.insert("", i);
-                }
-                for (id, _, _) in &d.ids {
-                    open.insert(id, i);
-                }
-            }
-            SuppressionKind::Enable => {
-                if d.suppression.rules.is_empty() {
-                    open.clear();
-                } else {
-                    for r in &d.suppression.rules {
-                        open.remove(r.value.as_str());
+impl Cover {
+    fn new(directives: &[Directive<'_>]) -> Cover {
+        let mut by_line: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut ranges: HashMap<String, Vec<(usize, Option<usize>)>> = HashMap::new();
+        let mut file = Vec::new();
+        for (i, d) in directives.iter().enumerate() {
+            match d.suppression.kind {
+                SuppressionKind::DisableLine => {
+                    for line in d.first_line..=d.last_line {
+                        by_line.entry(line).or_default().push(i);
                     }
                 }
+                SuppressionKind::DisableNextLine => {
+                    if let Some(line) = d.target_line {
+                        by_line.entry(line).or_default().push(i);
+                    }
+                }
+                SuppressionKind::DisableFile => file.push(i),
+                SuppressionKind::Disable => {
+                    if d.all.is_some() {
+                        ranges.entry(String::new()).or_default();
+                    }
+                    for (id, _, _) in &d.ids {
+                        ranges.entry((*id).to_string()).or_default();
+                    }
+                }
+                SuppressionKind::Enable => {}
             }
-            _ => {}
         }
+        for (i, d) in directives.iter().enumerate() {
+            let line = d.first_line;
+            match d.suppression.kind {
+                SuppressionKind::Disable => {
+                    if d.all.is_some()
+                        && let Some(events) = ranges.get_mut("")
+                    {
+                        events.push((line, Some(i)));
+                    }
+                    for (id, _, _) in &d.ids {
+                        if let Some(events) = ranges.get_mut(*id) {
+                            events.push((line, Some(i)));
+                        }
+                    }
+                }
+                SuppressionKind::Enable if d.suppression.rules.is_empty() => {
+                    for events in ranges.values_mut() {
+                        events.push((line, None));
+                    }
+                }
+                SuppressionKind::Enable => {
+                    for r in &d.suppression.rules {
+                        if let Some(events) = ranges.get_mut(r.value.as_str()) {
+                            events.push((line, None));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Cover { by_line, ranges, file }
     }
-    if let Some(&i) = open.get(rule).or_else(|| open.get("")) {
-        return Some(i);
+
+    /// The directive that covers `rule` on `line`, if any: a line or
+    /// next-line directive first, then the latest open `disable`, then
+    /// `disable-file`.
+    fn find(&self, directives: &[Directive<'_>], rule: &str, line: usize) -> Option<usize> {
+        if let Some(found) = self
+            .by_line
+            .get(&line)
+            .and_then(|ids| ids.iter().copied().find(|&i| directives[i].covers(rule)))
+        {
+            return Some(found);
+        }
+        let open = |key: &str| {
+            let events = self.ranges.get(key)?;
+            let at = events.partition_point(|(l, _)| *l <= line);
+            at.checked_sub(1).and_then(|i| events[i].1)
+        };
+        open(rule)
+            .or_else(|| open(""))
+            .or_else(|| self.file.iter().copied().find(|&i| directives[i].covers(rule)))
     }
-    directives
-        .iter()
-        .position(|d| d.suppression.kind == SuppressionKind::DisableFile && d.covers(rule))
 }
 
 #[cfg(test)]

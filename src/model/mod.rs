@@ -189,6 +189,8 @@ pub struct Entity {
 #[derive(Debug)]
 pub struct Incident<'a> {
     pub src: &'a str,
+    /// Where each line of `src` starts, for line and column lookups.
+    pub lines: crate::source::LineIndex,
     /// The part of `src` that is the postmortem: all of it, or the inside of a
     /// ```` ```markdown ```` fence when the document is a pasted chat answer.
     pub body: Span,

@@ -242,6 +242,24 @@ pub struct Timeline {
     pub metrics: Metrics,
 }
 
+impl Timeline {
+    /// The entries grouped by the section they came from, groups in the
+    /// order their first entry appears, entries in document order. One
+    /// pass, so a document with thousands of timelines stays linear.
+    pub fn by_section(&self) -> Vec<(Option<usize>, Vec<&TimelineEntry>)> {
+        let mut groups: Vec<(Option<usize>, Vec<&TimelineEntry>)> = Vec::new();
+        let mut index: std::collections::HashMap<Option<usize>, usize> = std::collections::HashMap::new();
+        for entry in &self.entries {
+            let slot = *index.entry(entry.section).or_insert_with(|| {
+                groups.push((entry.section, Vec::new()));
+                groups.len() - 1
+            });
+            groups[slot].1.push(entry);
+        }
+        groups
+    }
+}
+
 /// A length of time between two timeline entries, named by them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Metric {

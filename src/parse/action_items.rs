@@ -285,38 +285,42 @@ fn is_imperative(text: &str) -> bool {
 /// action items.
 fn regions(sections: &[Section<'_>]) -> HashMap<usize, Vec<Span>> {
     let mut regions: HashMap<usize, Vec<Span>> = HashMap::new();
+    // The open ancestors of the current section: levels strictly rise, so
+    // the stack is at most as deep as there are heading levels.
+    let mut ancestors: Vec<usize> = Vec::new();
     for (index, section) in sections.iter().enumerate() {
+        let level = section.heading.level;
+        while ancestors.last().is_some_and(|&a| sections[a].heading.level >= level) {
+            ancestors.pop();
+        }
         if section.is(SectionKind::ActionItems) {
             regions.entry(index).or_default().push(section.body);
-            continue;
-        }
-        if !section.kinds.is_empty() {
-            continue;
-        }
-        let mut level = section.heading.level;
-        let mut owner = None;
-        for (i, earlier) in sections[..index].iter().enumerate().rev() {
-            if earlier.heading.level >= level {
-                continue;
+        } else if section.kinds.is_empty() {
+            // The nearest ancestor that names a kind decides.
+            let owner = ancestors
+                .iter()
+                .rev()
+                .find(|&&a| !sections[a].kinds.is_empty())
+                .filter(|&&a| sections[a].is(SectionKind::ActionItems));
+            if let Some(&owner) = owner {
+                regions.entry(owner).or_default().push(section.body);
             }
-            if earlier.kinds.is_empty() {
-                level = earlier.heading.level;
-                continue;
-            }
-            owner = earlier.is(SectionKind::ActionItems).then_some(i);
-            break;
         }
-        if let Some(owner) = owner {
-            regions.entry(owner).or_default().push(section.body);
-        }
+        ancestors.push(index);
     }
     regions
 }
 
 pub(crate) fn collect_action_items(src: &str, md: &Markdown<'_>, sections: &[Section<'_>]) -> Vec<ActionItem> {
     let mut items = Vec::new();
-    let heading_spans: Vec<Span> = sections.iter().map(|s| s.heading.span).collect();
-    let is_heading = |l: &Line<'_>| heading_spans.iter().any(|h| h.overlaps(l.span));
+    let mut heading_spans: Vec<Span> = sections.iter().map(|s| s.heading.span).collect();
+    heading_spans.sort_by_key(|s| s.start);
+    // Headings do not overlap each other: only the last one starting before
+    // the line ends can overlap it.
+    let is_heading = |l: &Line<'_>| {
+        let i = heading_spans.partition_point(|h| h.start < l.span.end);
+        i.checked_sub(1).is_some_and(|i| heading_spans[i].overlaps(l.span))
+    };
     let regions = regions(sections);
     let mut owners: Vec<usize> = regions.keys().copied().collect();
     owners.sort_unstable();

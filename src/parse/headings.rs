@@ -249,6 +249,8 @@ impl SectionTable {
         self.phrases
             .iter()
             .filter(|(phrase, _)| !phrase.contains(' ') && phrase.len() >= MIN_MISSPELT_LEN)
+            // One edit changes the length by at most one: skip the rest cheaply.
+            .filter(|(phrase, _)| phrase.len().abs_diff(word.len()) <= 1)
             .filter(|(phrase, _)| strsim::damerau_levenshtein(word, phrase) == 1)
             // The table is a hash map: pick the same phrase every run.
             .min_by(|a, b| a.0.cmp(b.0))

@@ -77,13 +77,19 @@ impl<'a> Line<'a> {
     }
 
     fn map_offset(&self, offset: usize, is_end: bool) -> usize {
-        let found = self.pieces.iter().find(|p| {
-            if is_end {
-                offset > p.text_start && offset <= p.text_start + p.text_len
-            } else {
-                offset >= p.text_start && offset < p.text_start + p.text_len
-            }
-        });
+        // Pieces are in text order and do not overlap: binary search, so a
+        // line of thousands of pieces maps each offset in logarithmic time.
+        let found = if is_end {
+            let i = self.pieces.partition_point(|p| p.text_start < offset);
+            i.checked_sub(1)
+                .map(|i| &self.pieces[i])
+                .filter(|p| offset <= p.text_start + p.text_len)
+        } else {
+            let i = self.pieces.partition_point(|p| p.text_start <= offset);
+            i.checked_sub(1)
+                .map(|i| &self.pieces[i])
+                .filter(|p| offset < p.text_start + p.text_len)
+        };
         match found {
             Some(p) if p.exact => p.src.start + (offset - p.text_start),
             Some(p) => {
@@ -95,15 +101,13 @@ impl<'a> Line<'a> {
             }
             // Between pieces (a space we inserted) or past the end.
             None => {
-                let next = self.pieces.iter().find(|p| p.text_start >= offset);
+                let next = self.pieces.get(self.pieces.partition_point(|p| p.text_start < offset));
                 match (is_end, next) {
                     (false, Some(p)) => p.src.start,
-                    _ => self
-                        .pieces
-                        .iter()
-                        .rev()
-                        .find(|p| p.text_start + p.text_len <= offset)
-                        .map_or(self.span.end, |p| p.src.end),
+                    _ => {
+                        let before = self.pieces.partition_point(|p| p.text_start + p.text_len <= offset);
+                        before.checked_sub(1).map_or(self.span.end, |i| self.pieces[i].src.end)
+                    }
                 }
             }
         }
@@ -111,9 +115,10 @@ impl<'a> Line<'a> {
 
     /// Style bits of the text at `offset`.
     pub fn style_at(&self, offset: usize) -> u8 {
-        self.pieces
-            .iter()
-            .find(|p| offset >= p.text_start && offset < p.text_start + p.text_len)
+        let i = self.pieces.partition_point(|p| p.text_start <= offset);
+        i.checked_sub(1)
+            .map(|i| &self.pieces[i])
+            .filter(|p| offset < p.text_start + p.text_len)
             .map_or(0, |p| p.style)
     }
 
@@ -230,6 +235,17 @@ pub struct Block<'a> {
     pub quote_depth: u16,
 }
 
+/// The lines of a block that may lie in `span` (a superset of those it
+/// contains), found by binary search: a plain-text document is often one
+/// paragraph of thousands of lines, and scanning it whole for every section
+/// would be quadratic. Lines are in order and do not overlap.
+pub fn lines_near<'l, 'a>(lines: &'l [Line<'a>], span: Span) -> &'l [Line<'a>] {
+    let first =
+        lines.partition_point(|l| l.span.end < span.start || (l.span.end == span.start && l.span.start < span.start));
+    let count = lines[first..].iter().take_while(|l| l.span.start <= span.end).count();
+    &lines[first..first + count]
+}
+
 impl Block<'_> {
     pub fn is_blank(&self) -> bool {
         self.lines.iter().all(|l| l.text.trim().is_empty())
@@ -259,8 +275,17 @@ pub struct Markdown<'a> {
 impl<'a> Markdown<'a> {
     /// The blocks that overlap `span`, in order.
     pub fn blocks_in(&self, span: Span) -> impl Iterator<Item = &Block<'a>> {
+        self.blocks[self.block_range(span)].iter()
+    }
+
+    /// The indices of the blocks that overlap `span`.
+    pub fn block_range(&self, span: Span) -> std::ops::Range<usize> {
         let first = self.blocks.partition_point(|b| b.span.end <= span.start);
-        self.blocks[first..].iter().take_while(move |b| b.span.start < span.end)
+        let count = self.blocks[first..]
+            .iter()
+            .take_while(|b| b.span.start < span.end)
+            .count();
+        first..first + count
     }
 
     /// Every prose line inside `span`: fenced code is left out, and HTML
@@ -268,12 +293,9 @@ impl<'a> Markdown<'a> {
     pub fn lines_in(&self, span: Span) -> impl Iterator<Item = &Line<'a>> {
         self.blocks_in(span)
             .filter(|b| !matches!(b.kind, BlockKind::Code { fenced: true }))
-            .flat_map(|b| {
-                if b.kind == BlockKind::Html {
-                    b.prose.iter()
-                } else {
-                    b.lines.iter()
-                }
+            .flat_map(move |b| {
+                let lines = if b.kind == BlockKind::Html { &b.prose } else { &b.lines };
+                lines_near(lines, span).iter()
             })
             .filter(move |l| span.contains(l.span))
     }

@@ -105,6 +105,7 @@ pub fn parse<'a>(src: &'a str, opts: &ParseOptions<'_>) -> Incident<'a> {
     }
     let mut incident = Incident {
         src,
+        lines: crate::source::LineIndex::new(src),
         body,
         markdown: md,
         title,
@@ -301,11 +302,21 @@ fn fold_opening_summary(incident: &mut Incident<'_>) {
         .iter()
         .find(|s| s.kinds.is_known())
         .map_or(incident.body.end, |s| s.span.start);
-    let metadata_lines: Vec<Span> = incident
+    let mut metadata_lines: Vec<Span> = incident
         .metadata
         .iter()
         .map(|m| m.key_span.cover(m.value_span))
         .collect();
+    metadata_lines.sort_by_key(|m| m.start);
+    // Whether a line holds a metadata field: the last field starting in it.
+    let holds_metadata = |l: &markdown::Line<'_>| {
+        let i = metadata_lines.partition_point(|m| m.start < l.span.end);
+        metadata_lines[..i]
+            .iter()
+            .rev()
+            .take_while(|m| m.start >= l.span.start)
+            .any(|m| l.span.contains(*m))
+    };
     let opening = incident
         .markdown
         .blocks_in(Span::new(incident.body.start, first_known))
@@ -314,7 +325,7 @@ fn fold_opening_summary(incident: &mut Incident<'_>) {
             let words: usize = b
                 .lines
                 .iter()
-                .filter(|l| !metadata_lines.iter().any(|m| l.span.contains(*m)))
+                .filter(|l| !holds_metadata(l))
                 .map(|l| l.text.split_whitespace().count())
                 .sum();
             words >= OPENING_SUMMARY_MIN_WORDS

@@ -271,11 +271,12 @@ fn declared_document_zone(incident: &Incident<'_>, opts: &ParseOptions<'_>) -> O
             });
         }
     }
+    // The cue is rare; test it first, then the (many) timeline bodies.
     incident
         .markdown
         .lines_in(incident.body)
-        .filter(|l| !timeline_bodies.iter().any(|b| b.contains(l.span)))
         .filter(|l| DOCUMENT_ZONE_CUE.is_match(&l.text))
+        .filter(|l| !timeline_bodies.iter().any(|b| b.contains(l.span)))
         .find_map(|line| {
             let (range, zone) = find_zone_mentions(&line.text, opts.zones).into_iter().next()?;
             Some(ZoneRef {
@@ -290,6 +291,13 @@ fn declared_document_zone(incident: &Incident<'_>, opts: &ParseOptions<'_>) -> O
 /// times are in EAT time-zone"), or its time column's header ("Time (GMT + 0)").
 fn declared_zones(incident: &Incident<'_>, opts: &ParseOptions<'_>) -> Vec<(usize, ZoneRef)> {
     let mut declared = Vec::new();
+    // Where each timeline section's first entry starts, in one pass.
+    let mut first_entries: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for entry in &incident.timeline.entries {
+        if let Some(section) = entry.section {
+            first_entries.entry(section).or_insert(entry.span.start);
+        }
+    }
     for &index in &incident.timeline.sections {
         let Some(section) = incident.sections.get(index) else {
             continue;
@@ -308,19 +316,11 @@ fn declared_zones(incident: &Incident<'_>, opts: &ParseOptions<'_>) -> Vec<(usiz
             declared.push((index, zone_ref(zone, span)));
             continue;
         }
-        let first_entry = incident
-            .timeline
-            .entries
-            .iter()
-            .filter(|e| e.section == Some(index))
-            .map(|e| e.span.start)
-            .min()
-            .unwrap_or(section.body.end);
+        let first_entry = first_entries.get(&index).copied().unwrap_or(section.body.end);
         let intro = Span::new(section.body.start, first_entry.max(section.body.start));
         let from_intro = incident.markdown.blocks_in(section.body).find_map(|block| {
             let header_row = matches!(block.kind, BlockKind::TableRow { header: true, .. });
-            block
-                .lines
+            super::markdown::lines_near(&block.lines, section.body)
                 .iter()
                 .filter(|l| {
                     intro.contains(l.span)
@@ -348,12 +348,24 @@ fn resolve_entries(incident: &mut Incident<'_>, ctx: &Context<'_>, document_date
         span: None,
         source: ZoneSource::Config,
     });
-    let mut groups: Vec<Option<usize>> = incident.timeline.entries.iter().map(|e| e.section).collect();
-    groups.dedup();
-    for group in groups {
-        let indices: Vec<usize> = (0..incident.timeline.entries.len())
-            .filter(|&i| incident.timeline.entries[i].section == group && incident.timeline.entries[i].time().is_some())
-            .collect();
+    // Timed entries by section, in one pass.
+    let mut groups: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
+    let mut slots: std::collections::HashMap<Option<usize>, usize> = std::collections::HashMap::new();
+    for (i, entry) in incident.timeline.entries.iter().enumerate() {
+        if entry.time().is_none() {
+            continue;
+        }
+        let slot = *slots.entry(entry.section).or_insert_with(|| {
+            groups.push((entry.section, Vec::new()));
+            groups.len() - 1
+        });
+        groups[slot].1.push(i);
+    }
+    let declared_by_section: std::collections::HashMap<usize, &ZoneRef> =
+        incident.timeline.declared_zones.iter().map(|(s, z)| (*s, z)).collect();
+    let declared_by_section: std::collections::HashMap<usize, ZoneRef> =
+        declared_by_section.into_iter().map(|(s, z)| (s, z.clone())).collect();
+    for (group, indices) in groups {
         let clocks: Vec<_> = indices
             .iter()
             .filter_map(|&i| incident.timeline.entries[i].time().map(|t| t.value))
@@ -363,14 +375,7 @@ fn resolve_entries(incident: &mut Incident<'_>, ctx: &Context<'_>, document_date
             .iter()
             .any(|c| c.meridiem.is_none() && (c.hour > 12 || c.hour == 0 || c.padded));
         let infer_meridiem = twelve_hour && !twenty_four_hour;
-        let declared = group.and_then(|g| {
-            incident
-                .timeline
-                .declared_zones
-                .iter()
-                .find(|(s, _)| *s == g)
-                .map(|(_, z)| z.clone())
-        });
+        let declared = group.and_then(|g| declared_by_section.get(&g).cloned());
         let mut prev: Option<Resolved> = None;
         let mut prev_carried: Option<Span> = None;
         for (k, &i) in indices.iter().enumerate() {

@@ -313,11 +313,12 @@ pub(crate) fn extract_statements(incident: &Incident<'_>, opts: &ParseOptions<'_
         }
     }
     let title_span = incident.title.as_ref().map(|t| t.span);
-    let metadata_spans: Vec<(Span, String)> = incident
+    let mut metadata_spans: Vec<(Span, String)> = incident
         .metadata
         .iter()
         .map(|m| (m.key_span.cover(m.value_span), m.key.clone()))
         .collect();
+    metadata_spans.sort_by_key(|(s, _)| s.start);
     for span in source_spans(incident) {
         // "Start time:" alone on a line labels the time on the next one.
         let mut pending_label: Option<String> = None;
@@ -326,9 +327,11 @@ pub(crate) fn extract_statements(incident: &Incident<'_>, opts: &ParseOptions<'_
                 continue;
             }
             let label = pending_label.take();
+            // The first field that starts within the line, if the line holds it.
+            let first = metadata_spans.partition_point(|(s, _)| s.start < line.span.start);
             let key = metadata_spans
-                .iter()
-                .find(|(s, _)| line.span.contains(*s))
+                .get(first)
+                .filter(|(s, _)| line.span.contains(*s))
                 .map(|(_, k)| k.as_str())
                 .or(label.as_deref());
             ex.line(line, key, opts);
@@ -383,17 +386,19 @@ pub(crate) fn resolve_statements(incident: &mut Incident<'_>, opts: &ParseOption
         })
         .collect();
     let window = i64::from(opts.settings.rollover_hours) * 3600;
-    let src = incident.src;
+    let lines = &incident.lines;
     for statement in &mut incident.statements {
         let Statement::Window { span, start, end } = statement else {
             continue;
         };
-        let line_start = src[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let same_line_date = dates
-            .iter()
-            .filter(|(s, _, _)| s.start >= line_start && s.start <= span.start)
-            .map(|(_, d, y)| (*d, *y))
-            .next_back();
+        let line_start = lines.start_of_line_at(span.start);
+        // Statements are in document order, so their dates are sorted.
+        let upto = dates.partition_point(|(s, _, _)| s.start <= span.start);
+        let same_line_date = upto
+            .checked_sub(1)
+            .map(|i| dates[i])
+            .filter(|(s, _, _)| s.start >= line_start)
+            .map(|(_, d, y)| (d, y));
         let fallback = same_line_date.or(document_date);
         if let Some(s) = start {
             s.resolved = resolve_written(&s.written, fallback, &zone_refs, &ctx);

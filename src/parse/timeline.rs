@@ -206,11 +206,16 @@ pub(crate) fn extract_entries(
     let mut entry_items: HashSet<u32> = HashSet::new();
     let mut table_columns: Option<(u32, TableColumns)> = None;
     let default_opts = ClockOptions::default();
-    for block in &md.blocks {
-        let Some(&(section, body)) = bodies
-            .iter()
-            .find(|(_, body)| body.start < block.span.end && block.span.start < body.end)
-        else {
+    // Each block belongs to the first body it overlaps; bodies come in
+    // document order, so blocks are visited in document order.
+    let mut owner: Vec<Option<usize>> = vec![None; md.blocks.len()];
+    for (b_index, (_, body)) in bodies.iter().enumerate() {
+        for i in md.block_range(*body) {
+            owner[i].get_or_insert(b_index);
+        }
+    }
+    for (block_index, (block, owner)) in md.blocks.iter().zip(owner).enumerate() {
+        let Some(&(section, body)) = owner.and_then(|o| bodies.get(o)) else {
             continue;
         };
         if b.section != section || b.body_end != body.end {
@@ -222,7 +227,13 @@ pub(crate) fn extract_entries(
         match block.kind {
             BlockKind::TableRow { table, header } => {
                 if table_columns.as_ref().is_none_or(|(id, _)| *id != table) {
-                    table_columns = Some((table, TableColumns::find(md, table, zones)));
+                    // The table's first row: this block, or the ones just before it.
+                    let first = md.blocks[..block_index]
+                        .iter()
+                        .rev()
+                        .take_while(|b| matches!(b.kind, BlockKind::TableRow { table: t, .. } if t == table))
+                        .count();
+                    table_columns = Some((table, TableColumns::find(md, block_index - first, table, zones)));
                 }
                 if header {
                     continue;
@@ -371,11 +382,12 @@ struct TableColumns {
 }
 
 impl TableColumns {
-    fn find(md: &Markdown<'_>, table: u32, zones: &ZoneTable) -> TableColumns {
-        let rows: Vec<&Block<'_>> = md
-            .blocks
+    /// The columns of the table whose first row is `md.blocks[first]`; a
+    /// table's rows are consecutive blocks.
+    fn find(md: &Markdown<'_>, first: usize, table: u32, zones: &ZoneTable) -> TableColumns {
+        let rows: Vec<&Block<'_>> = md.blocks[first..]
             .iter()
-            .filter(|b| matches!(b.kind, BlockKind::TableRow { table: t, .. } if t == table))
+            .take_while(|b| matches!(b.kind, BlockKind::TableRow { table: t, .. } if t == table))
             .collect();
         let header = rows
             .iter()

@@ -49,11 +49,17 @@ pub(super) fn report_per_section(
     help: &str,
     out: &mut Vec<Diagnostic>,
 ) {
-    let items = &ctx.incident.action_items;
-    let mut sections: Vec<usize> = items.iter().map(|i| i.section).collect();
-    sections.dedup();
-    for section in sections {
-        let in_section: Vec<&ActionItem> = items.iter().filter(|i| i.section == section).collect();
+    // Items by section, sections in the order their first item appears.
+    let mut groups: Vec<Vec<&ActionItem>> = Vec::new();
+    let mut slots: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for item in &ctx.incident.action_items {
+        let slot = *slots.entry(item.section).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[slot].push(item);
+    }
+    for in_section in groups {
         let lacking: Vec<&&ActionItem> = in_section.iter().filter(|i| lacks(i)).collect();
         let Some(first) = lacking.first() else {
             continue;

@@ -168,6 +168,36 @@ pub fn compile(defs: &[CustomRuleDef], reserved: &HashSet<&str>) -> Result<Vec<C
     Ok(rules)
 }
 
+/// Overlapping spans joined, sorted by start.
+fn merged(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_by_key(|s| s.start);
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match out.last_mut() {
+            Some(last) if span.start < last.end => last.end = last.end.max(span.end),
+            _ => out.push(span),
+        }
+    }
+    out
+}
+
+/// Whether one of the sorted, disjoint `spans` contains `span`.
+fn within(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|s| s.start <= span.start);
+    i > 0 && spans[i - 1].contains(span)
+}
+
+/// Whether `span` shares a byte with one of the sorted, disjoint `spans`.
+fn overlaps_any(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|s| s.start < span.end);
+    // Spans starting before `span` ends; of them only the last few can reach it.
+    spans[..i]
+        .iter()
+        .rev()
+        .take(2)
+        .any(|s| s.start < span.end && span.start < s.end)
+}
+
 impl ConfiguredRule for CustomRule {
     fn id(&self) -> &str {
         &self.id
@@ -175,17 +205,20 @@ impl ConfiguredRule for CustomRule {
 
     fn check(&self, ctx: &LintContext<'_, '_>, out: &mut Vec<Diagnostic>) {
         let incident = ctx.incident;
-        let headings: Vec<Span> = incident.sections.iter().map(|s| s.heading.span).collect();
+        let mut headings: Vec<Span> = incident.sections.iter().map(|s| s.heading.span).collect();
+        headings.sort_by_key(|s| s.start);
         // Two matchers of one rule finding the same text report it once.
         let mut reported: HashSet<Span> = HashSet::new();
         for m in &self.matchers {
             let scopes: Option<Vec<Span>> = m.sections.map(|kinds| {
-                incident
-                    .sections
-                    .iter()
-                    .filter(|s| s.kinds.intersects(kinds))
-                    .map(|s| s.span)
-                    .collect()
+                merged(
+                    incident
+                        .sections
+                        .iter()
+                        .filter(|s| s.kinds.intersects(kinds))
+                        .map(|s| s.span)
+                        .collect(),
+                )
             });
             if scopes.as_ref().is_some_and(Vec::is_empty) {
                 continue;
@@ -198,15 +231,11 @@ impl ConfiguredRule for CustomRule {
                 .flat_map(|b| if b.kind == BlockKind::Html { &b.prose } else { &b.lines });
             for line in lines {
                 if let Some(scopes) = &scopes
-                    && !scopes.iter().any(|s| s.contains(line.span))
+                    && !within(scopes, line.span)
                 {
                     continue;
                 }
-                if m.skip_headings
-                    && headings
-                        .iter()
-                        .any(|h| h.start < line.span.end && line.span.start < h.end)
-                {
+                if m.skip_headings && overlaps_any(&headings, line.span) {
                     continue;
                 }
                 for caps in m.regexes.iter().flat_map(|re| re.captures_iter(&line.text)) {

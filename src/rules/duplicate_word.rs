@@ -71,10 +71,16 @@ impl Rule for DuplicateWord {
         let incident = ctx.incident;
         for line in incident.lines_in(incident.body) {
             let text: &str = &line.text;
-            let code: Vec<std::ops::Range<usize>> = line.code_ranges().collect();
+            // Words and code ranges both come in text order: walk them together.
+            let mut code = line.code_ranges().peekable();
             let words: Vec<(usize, &str)> = words(text)
                 .into_iter()
-                .filter(|(at, _)| !code.iter().any(|r| r.contains(at)))
+                .filter(|(at, _)| {
+                    while code.peek().is_some_and(|r| r.end <= *at) {
+                        code.next();
+                    }
+                    !code.peek().is_some_and(|r| r.contains(at))
+                })
                 .collect();
             for k in 1..words.len() {
                 let (prev_start, prev) = words[k - 1];

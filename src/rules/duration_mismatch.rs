@@ -64,16 +64,18 @@ struct Window {
 
 /// Every plausible incident window, within one timeline section.
 fn windows(entries: &[TimelineEntry]) -> Vec<Window> {
-    let timed: Vec<(usize, &TimelineEntry)> = entries
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.resolved.is_some())
-        .collect();
     let mut out = Vec::new();
-    let mut sections: Vec<Option<usize>> = timed.iter().map(|(_, e)| e.section).collect();
-    sections.dedup();
-    for section in sections {
-        let group: Vec<(usize, &TimelineEntry)> = timed.iter().copied().filter(|(_, e)| e.section == section).collect();
+    // Timed entries with their index, grouped by section in one pass.
+    let mut groups: Vec<Vec<(usize, &TimelineEntry)>> = Vec::new();
+    let mut slots: std::collections::HashMap<Option<usize>, usize> = std::collections::HashMap::new();
+    for (i, e) in entries.iter().enumerate().filter(|(_, e)| e.resolved.is_some()) {
+        let slot = *slots.entry(e.section).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[slot].push((i, e));
+    }
+    for group in groups {
         let (Some(first), Some(last)) = (group.first(), group.last()) else {
             continue;
         };

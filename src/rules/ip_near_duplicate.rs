@@ -13,7 +13,7 @@
 //! ## Example
 //! `192.168.10.25` three times and `192.168.10.52` once.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -34,6 +34,18 @@ fn octets(ip: &str) -> Option<[&str; 4]> {
     let mut parts = ip.split('.');
     let o = [parts.next()?, parts.next()?, parts.next()?, parts.next()?];
     parts.next().is_none().then_some(o)
+}
+
+/// The three octets left when one is taken out.
+fn without(o: [&str; 4], skip: usize) -> [&str; 3] {
+    let mut rest = [""; 3];
+    for (slot, value) in rest
+        .iter_mut()
+        .zip(o.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, v)| *v))
+    {
+        *slot = value;
+    }
+    rest
 }
 
 /// Whether two IPv4 addresses differ in exactly one octet.
@@ -60,18 +72,41 @@ impl Rule for IpNearDuplicate {
         for e in incident.entities.iter().filter(|e| e.kind == EntityKind::Address) {
             by_address.entry(e.key.as_str()).or_default().push(e);
         }
+        // Addresses used twice or more, under each of their four "one octet
+        // left out" keys, so a twin is found without comparing every pair.
+        let mut by_pattern: HashMap<(usize, [&str; 3]), Vec<&str>> = HashMap::new();
+        for (address, uses) in &by_address {
+            if uses.len() < 2 {
+                continue;
+            }
+            if let Some(o) = octets(address) {
+                for skip in 0..4 {
+                    by_pattern.entry((skip, without(o, skip))).or_default().push(address);
+                }
+            }
+        }
         for (once, mentions) in &by_address {
             let [mention] = mentions.as_slice() else {
                 continue;
             };
-            let line_start = incident.src[..mention.span.start].rfind('\n').map_or(0, |i| i + 1);
-            if INTRODUCED.is_match(&incident.src[line_start..mention.span.start]) {
+            // "the new server 10.0.0.7": look a little way back on the line.
+            let line_start = incident.lines.start_of_line_at(mention.span.start);
+            let mut from = mention.span.start.saturating_sub(120).max(line_start);
+            while !incident.src.is_char_boundary(from) {
+                from += 1;
+            }
+            if INTRODUCED.is_match(&incident.src[from..mention.span.start]) {
                 continue;
             }
-            let twin = by_address
-                .iter()
-                .filter(|(other, uses)| uses.len() >= 2 && one_octet_apart(once, other))
-                .max_by_key(|(_, uses)| uses.len());
+            let Some(o) = octets(once) else {
+                continue;
+            };
+            let twin = (0..4)
+                .filter_map(|skip| by_pattern.get(&(skip, without(o, skip))))
+                .flatten()
+                .filter(|other| one_octet_apart(once, other))
+                .filter_map(|other| by_address.get_key_value(other))
+                .max_by_key(|(other, uses)| (uses.len(), **other));
             if let Some((other, uses)) = twin {
                 out.push(
                     Diagnostic::new(

@@ -38,15 +38,10 @@ impl Rule for MixedTimezones {
 
     fn check(ctx: &LintContext<'_, '_>, _: &NoOptions, out: &mut Vec<Diagnostic>) {
         let incident = ctx.incident;
-        let mut groups: Vec<Option<usize>> = incident.timeline.entries.iter().map(|e| e.section).collect();
-        groups.dedup();
-        for group in groups {
-            let zoned: Vec<(&TimelineEntry, &ZoneRef)> = incident
-                .timeline
-                .entries
+        for (_, group) in incident.timeline.by_section() {
+            let zoned: Vec<(&TimelineEntry, &ZoneRef)> = group
                 .iter()
-                .filter(|e| e.section == group)
-                .filter_map(|e| Some((e, e.resolved.as_ref()?.zone.as_ref()?)))
+                .filter_map(|e| Some((*e, e.resolved.as_ref()?.zone.as_ref()?)))
                 .collect();
             let all_own = zoned.iter().all(|(_, z)| z.source == ZoneSource::Own);
             let Some(&(base_entry, base)) = zoned

@@ -57,12 +57,15 @@ impl Rule for TimelineEntryMissingTime {
 
     fn check(ctx: &LintContext<'_, '_>, _: &NoOptions, out: &mut Vec<Diagnostic>) {
         let incident = ctx.incident;
-        let entries = &incident.timeline.entries;
+        let groups = incident.timeline.by_section();
+        let by_section: std::collections::HashMap<Option<usize>, &Vec<&TimelineEntry>> =
+            groups.iter().map(|(s, entries)| (*s, entries)).collect();
+        let none = Vec::new();
         for &section_index in &incident.timeline.sections {
             let Some(section) = incident.sections.get(section_index) else {
                 continue;
             };
-            let in_section: Vec<&TimelineEntry> = entries.iter().filter(|e| e.section == Some(section_index)).collect();
+            let in_section: &Vec<&TimelineEntry> = by_section.get(&Some(section_index)).copied().unwrap_or(&none);
             if !in_section.iter().any(|e| e.time().is_some()) {
                 if section.has_content {
                     out.push(
@@ -77,14 +80,14 @@ impl Rule for TimelineEntryMissingTime {
             }
             // How many of each list's or table's entries have a time.
             let mut counts: HashMap<(bool, u32), (usize, usize)> = HashMap::new();
-            for e in &in_section {
+            for e in in_section {
                 if let Some(g) = group_of(e) {
                     let c = counts.entry(g).or_default();
                     c.0 += usize::from(e.time().is_some());
                     c.1 += 1;
                 }
             }
-            for e in &in_section {
+            for e in in_section {
                 // A labelled stage ("**Actions taken:** ...") is not an event.
                 if e.written.is_some() || e.label.is_some() {
                     continue;

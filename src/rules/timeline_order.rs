@@ -80,21 +80,23 @@ impl Rule for TimelineOrder {
             );
         }
         // One fix sorts a whole timeline; it rides on the timeline's first finding.
-        let mut sorted_sections = Vec::new();
+        let section_of: std::collections::HashMap<_, _> = incident
+            .timeline
+            .entries
+            .iter()
+            .map(|e| (e.time_span(), e.section))
+            .collect();
+        let groups: std::collections::HashMap<Option<usize>, Vec<&TimelineEntry>> =
+            incident.timeline.by_section().into_iter().collect();
+        let mut sorted_sections = std::collections::HashSet::new();
         for d in &mut out[first..] {
-            let Some(entry) = incident
-                .timeline
-                .entries
-                .iter()
-                .find(|e| e.time_span() == d.primary.span)
-            else {
+            let Some(&section) = section_of.get(&d.primary.span) else {
                 continue;
             };
-            if sorted_sections.contains(&entry.section) {
+            if !sorted_sections.insert(section) {
                 continue;
             }
-            sorted_sections.push(entry.section);
-            if let Some(fix) = sort_fix(incident, entry.section) {
+            if let Some(fix) = groups.get(&section).and_then(|entries| sort_fix(incident, entries)) {
                 d.fix = Some(fix);
             }
         }
@@ -105,14 +107,8 @@ impl Rule for TimelineOrder {
 /// whole lines: every entry of the timeline has a time that compares with
 /// the others, and each entry is one line, next to the one before it (no
 /// continuation lines, date headings or notes in between). Otherwise `None`.
-fn sort_fix(incident: &Incident<'_>, section: Option<usize>) -> Option<Fix> {
+fn sort_fix(incident: &Incident<'_>, entries: &[&TimelineEntry]) -> Option<Fix> {
     let src = incident.src;
-    let entries: Vec<&TimelineEntry> = incident
-        .timeline
-        .entries
-        .iter()
-        .filter(|e| e.section == section)
-        .collect();
     let resolved: Vec<&Resolved> = entries.iter().map(|e| e.resolved.as_ref()).collect::<Option<_>>()?;
     let lines: Vec<Span> = entries.iter().map(|e| e.span.whole_lines(src)).collect();
     if lines.windows(2).any(|w| w[0].end != w[1].start) {

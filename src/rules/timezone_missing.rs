@@ -26,15 +26,10 @@ impl Rule for TimezoneMissing {
 
     fn check(ctx: &LintContext<'_, '_>, _: &NoOptions, out: &mut Vec<Diagnostic>) {
         let incident = ctx.incident;
-        let mut groups: Vec<Option<usize>> = incident.timeline.entries.iter().map(|e| e.section).collect();
-        groups.dedup();
-        for group in groups {
-            let mut timed = incident
-                .timeline
-                .entries
+        for (group, entries) in incident.timeline.by_section() {
+            let mut timed = entries
                 .iter()
-                .filter(|e| e.section == group)
-                .filter_map(|e| e.resolved.as_ref().map(|r| (e, r)))
+                .filter_map(|e| e.resolved.as_ref().map(|r| (*e, r)))
                 .peekable();
             let Some((first, _)) = timed.peek().copied() else {
                 continue;
