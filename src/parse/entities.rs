@@ -193,9 +193,18 @@ impl Collector<'_, '_> {
 
     fn line(&mut self, line: &Line<'_>) {
         let text: &str = &line.text;
-        let links: Vec<std::ops::Range<usize>> = URL_OR_EMAIL.find_iter(text).map(|m| m.range()).collect();
+        // Cheap tests first: most lines name nothing, and each regex below
+        // can only match text with these characters in it.
+        let has_digit = text.bytes().any(|b| b.is_ascii_digit());
+        let dots = text.bytes().filter(|&b| b == b'.').count();
+        let links: Vec<std::ops::Range<usize>> = if text.contains("://") || text.contains("www.") || text.contains('@')
+        {
+            URL_OR_EMAIL.find_iter(text).map(|m| m.range()).collect()
+        } else {
+            Vec::new()
+        };
         let in_link = |r: &std::ops::Range<usize>| links.iter().any(|l| l.start <= r.start && r.end <= l.end);
-        for m in IPV4.find_iter(text) {
+        for m in IPV4.find_iter(if has_digit && dots >= 3 { text } else { "" }) {
             let before = &text[..m.start()];
             let after = &text[m.end()..];
             // `1.2.3.4.5` is a version, not an address.
@@ -206,7 +215,8 @@ impl Collector<'_, '_> {
                 self.push(EntityKind::Address, line.source_span(m.range()), m.as_str().to_string());
             }
         }
-        for m in IPV6_CANDIDATE.find_iter(text) {
+        let colons = text.bytes().filter(|&b| b == b':').count();
+        for m in IPV6_CANDIDATE.find_iter(if colons >= 2 { text } else { "" }) {
             let candidate = m.as_str();
             let has_hex_letter = candidate.chars().any(|c| c.is_ascii_alphabetic());
             if (has_hex_letter || candidate.contains("::")) && candidate.parse::<Ipv6Addr>().is_ok() {
@@ -236,7 +246,7 @@ impl Collector<'_, '_> {
             };
             self.push(kind, line.source_span(range), host_key(name));
         }
-        for m in FQDN.find_iter(text) {
+        for m in FQDN.find_iter(if dots >= 2 { text } else { "" }) {
             if in_link(&m.range()) {
                 continue;
             }
@@ -253,10 +263,10 @@ impl Collector<'_, '_> {
                 self.push(EntityKind::Host, line.source_span(m.range()), host_key(name));
             }
         }
-        for m in REGION.find_iter(text) {
+        for m in REGION.find_iter(if has_digit && text.contains('-') { text } else { "" }) {
             self.push(EntityKind::Region, line.source_span(m.range()), m.as_str().to_string());
         }
-        for m in NUMBERED_HOST.find_iter(text) {
+        for m in NUMBERED_HOST.find_iter(if has_digit { text } else { "" }) {
             let name = m.as_str();
             if in_link(&m.range()) || is_not_a_host(name) {
                 continue;
@@ -268,6 +278,10 @@ impl Collector<'_, '_> {
 
     fn sites(&mut self, line: &Line<'_>) {
         let text: &str = &line.text;
+        // `[Dd]ata centre`, `[Ss]erver room`, `DC`: nothing else can match.
+        if !(text.contains("ata") || text.contains("erver") || text.contains("DC")) {
+            return;
+        }
         for m in NUMBERED_DC.captures_iter(text) {
             let (Some(all), Some(n)) = (m.get(0), m.name("n")) else {
                 continue;

@@ -265,11 +265,10 @@ pub(crate) fn extract_entries(
             }
             // An HTML block runs on to the next blank line and swallows the
             // markdown after `<h3>Timeline</h3>`; its text lines still are entries.
+            // `<li>14:05: alert</li>` and `<p>`s read as the text a reader sees.
             BlockKind::Html => {
-                for line in block.lines.iter().filter(|l| body.contains(l.span)) {
-                    if !line.text.trim_start().starts_with('<') {
-                        b.line(line, EntryOrigin::Line, line.span.end, default_opts);
-                    }
+                for line in block.prose.iter().filter(|l| body.contains(l.span)) {
+                    b.line(line, EntryOrigin::Line, line.span.end, default_opts);
                 }
             }
             BlockKind::Heading { .. } => {

@@ -8,7 +8,7 @@
 
 use std::collections::HashSet;
 
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 
 use super::{ConfiguredRule, LintContext};
@@ -79,6 +79,35 @@ pub struct CustomRule {
     pub severity: Severity,
     pub summary: String,
     matchers: Vec<Matcher>,
+    /// Every pattern of every matcher in one set: one pass over a line says
+    /// which patterns (if any) to run for their positions. Most lines match
+    /// none, so most lines cost one search instead of one per pattern.
+    set: Option<RegexSet>,
+    /// The (matcher, regex) of each pattern of `set`.
+    set_index: Vec<(usize, usize)>,
+}
+
+impl CustomRule {
+    fn build_set(&mut self) {
+        let patterns: Vec<&str> = self
+            .matchers
+            .iter()
+            .flat_map(|m| m.regexes.iter().map(Regex::as_str))
+            .collect();
+        self.set_index = self
+            .matchers
+            .iter()
+            .enumerate()
+            .flat_map(|(mi, m)| (0..m.regexes.len()).map(move |ri| (mi, ri)))
+            .collect();
+        // Built from patterns that each compiled within the limit; if the set
+        // as a whole does not, lines are searched pattern by pattern.
+        self.set = RegexSetBuilder::new(patterns)
+            .size_limit(REGEX_SIZE_LIMIT * 4)
+            .dfa_size_limit(REGEX_SIZE_LIMIT * 4)
+            .build()
+            .ok();
+    }
 }
 
 pub fn parse_level(level: &str) -> Result<Severity, String> {
@@ -162,8 +191,13 @@ pub fn compile(defs: &[CustomRuleDef], reserved: &HashSet<&str>) -> Result<Vec<C
                     .clone()
                     .unwrap_or_else(|| def.message.replace("{match}", "…")),
                 matchers: vec![matcher],
+                set: None,
+                set_index: Vec::new(),
             }),
         }
+    }
+    for rule in &mut rules {
+        rule.build_set();
     }
     Ok(rules)
 }
@@ -207,72 +241,100 @@ impl ConfiguredRule for CustomRule {
         let incident = ctx.incident;
         let mut headings: Vec<Span> = incident.sections.iter().map(|s| s.heading.span).collect();
         headings.sort_by_key(|s| s.start);
+        let scopes: Vec<Option<Vec<Span>>> = self
+            .matchers
+            .iter()
+            .map(|m| {
+                m.sections.map(|kinds| {
+                    merged(
+                        incident
+                            .sections
+                            .iter()
+                            .filter(|s| s.kinds.intersects(kinds))
+                            .map(|s| s.span)
+                            .collect(),
+                    )
+                })
+            })
+            .collect();
         // Two matchers of one rule finding the same text report it once.
         let mut reported: HashSet<Span> = HashSet::new();
-        for m in &self.matchers {
-            let scopes: Option<Vec<Span>> = m.sections.map(|kinds| {
-                merged(
-                    incident
-                        .sections
-                        .iter()
-                        .filter(|s| s.kinds.intersects(kinds))
-                        .map(|s| s.span)
-                        .collect(),
-                )
-            });
-            if scopes.as_ref().is_some_and(Vec::is_empty) {
-                continue;
-            }
-            let lines = incident
-                .markdown
-                .blocks_in(incident.body)
-                .filter(|b| !matches!(b.kind, BlockKind::Code { fenced: true }))
-                .filter(|b| !(m.skip_tables && matches!(b.kind, BlockKind::TableRow { .. })))
-                .flat_map(|b| if b.kind == BlockKind::Html { &b.prose } else { &b.lines });
+        let blocks = incident
+            .markdown
+            .blocks_in(incident.body)
+            .filter(|b| !matches!(b.kind, BlockKind::Code { fenced: true }));
+        for block in blocks {
+            let table = matches!(block.kind, BlockKind::TableRow { .. });
+            let lines = if block.kind == BlockKind::Html {
+                &block.prose
+            } else {
+                &block.lines
+            };
             for line in lines {
-                if let Some(scopes) = &scopes
-                    && !within(scopes, line.span)
-                {
-                    continue;
-                }
-                if m.skip_headings && overlaps_any(&headings, line.span) {
-                    continue;
-                }
-                for caps in m.regexes.iter().flat_map(|re| re.captures_iter(&line.text)) {
-                    let Some(found) = caps.name("m").or_else(|| caps.get(0)) else {
-                        continue;
-                    };
-                    // Code is quoted, not written: `TODO` in a command is not a placeholder.
-                    if found.as_str().trim().is_empty()
-                        || line
-                            .code_ranges()
-                            .any(|c| c.start < found.end() && found.start() < c.end)
+                // The patterns that match somewhere in the line, in order.
+                let matched: Vec<(usize, usize)> = match &self.set {
+                    // `is_match` stops at the first match; most lines have none.
+                    Some(set) if !set.is_match(&line.text) => continue,
+                    Some(set) => set.matches(&line.text).iter().map(|i| self.set_index[i]).collect(),
+                    None => self.set_index.clone(),
+                };
+                for (mi, ri) in matched {
+                    let m = &self.matchers[mi];
+                    if m.skip_tables && table
+                        || scopes[mi].as_ref().is_some_and(|s| !within(s, line.span))
+                        || m.skip_headings && overlaps_any(&headings, line.span)
                     {
                         continue;
                     }
-                    let span = line.source_span(found.range());
-                    if !reported.insert(span) {
-                        continue;
+                    for caps in m.regexes[ri].captures_iter(&line.text) {
+                        self.report(m, line, &caps, &mut reported, out);
                     }
-                    let matched = found.as_str().trim();
-                    let mut d = Diagnostic::new(span, m.message.replace("{match}", matched));
-                    if let Some(help) = &m.help {
-                        d = d.with_help(help.replace("{match}", matched));
-                    }
-                    if let Some(replacement) = &m.replacement {
-                        d = d.with_fix(Fix {
-                            description: format!("replace \"{matched}\""),
-                            edits: vec![Edit {
-                                span,
-                                replacement: replacement.replace("{match}", matched),
-                            }],
-                            applicability: Applicability::Unsafe,
-                        });
-                    }
-                    out.push(d);
                 }
             }
         }
+    }
+}
+
+impl CustomRule {
+    fn report(
+        &self,
+        m: &Matcher,
+        line: &crate::parse::markdown::Line<'_>,
+        caps: &regex::Captures<'_>,
+        reported: &mut HashSet<Span>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let Some(found) = caps.name("m").or_else(|| caps.get(0)) else {
+            return;
+        };
+        // Code is quoted, not written: `TODO` in a command is not a placeholder.
+        if found.as_str().trim().is_empty()
+            || line
+                .code_ranges()
+                .any(|c| c.start < found.end() && found.start() < c.end)
+        {
+            return;
+        }
+        let span = line.source_span(found.range());
+        if !reported.insert(span) {
+            return;
+        }
+        let matched = found.as_str().trim();
+        let mut d = Diagnostic::new(span, m.message.replace("{match}", matched));
+        if let Some(help) = &m.help {
+            d = d.with_help(help.replace("{match}", matched));
+        }
+        if let Some(replacement) = &m.replacement {
+            d = d.with_fix(Fix {
+                description: format!("replace \"{matched}\""),
+                edits: vec![Edit {
+                    span,
+                    replacement: replacement.replace("{match}", matched),
+                }],
+                applicability: Applicability::Unsafe,
+            });
+        }
+        out.push(d);
     }
 }
 

@@ -69,15 +69,30 @@ pub fn document_key(incident: &Incident<'_>, path: &str) -> DocumentKey {
 
 /// Diagnostics for documents that share an identity, by index into `docs`.
 pub fn cross_check(docs: &[DocumentKey]) -> Vec<(usize, Diagnostic)> {
+    use std::collections::HashMap;
+    // Documents by id and by title and date: one pass, not every pair.
+    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_title_date: HashMap<(&str, NaiveDate), Vec<usize>> = HashMap::new();
+    for (i, doc) in docs.iter().enumerate() {
+        if let Some((id, _)) = &doc.id {
+            by_id.entry(id.as_str()).or_default().push(i);
+        }
+        if let Some((title, date, _)) = &doc.title_date {
+            by_title_date.entry((title.as_str(), *date)).or_default().push(i);
+        }
+    }
+    let others_of = |group: Option<&Vec<usize>>, i: usize| -> Vec<&str> {
+        group
+            .into_iter()
+            .flatten()
+            .filter(|&&j| j != i)
+            .map(|&j| docs[j].path.as_str())
+            .collect()
+    };
     let mut out = Vec::new();
     for (i, doc) in docs.iter().enumerate() {
         if let Some((id, span)) = &doc.id {
-            let others: Vec<&str> = docs
-                .iter()
-                .enumerate()
-                .filter(|(j, d)| *j != i && d.id.as_ref().is_some_and(|(other, _)| other == id))
-                .map(|(_, d)| d.path.as_str())
-                .collect();
+            let others = others_of(by_id.get(id.as_str()), i);
             if !others.is_empty() {
                 out.push((
                     i,
@@ -92,12 +107,7 @@ pub fn cross_check(docs: &[DocumentKey]) -> Vec<(usize, Diagnostic)> {
             }
         }
         if let Some((title, date, span)) = &doc.title_date {
-            let others: Vec<&str> = docs
-                .iter()
-                .enumerate()
-                .filter(|(j, d)| *j != i && d.title_date.as_ref().is_some_and(|(t, d, _)| t == title && d == date))
-                .map(|(_, d)| d.path.as_str())
-                .collect();
+            let others = others_of(by_title_date.get(&(title.as_str(), *date)), i);
             if !others.is_empty() {
                 out.push((
                     i,

@@ -31,26 +31,34 @@ const AROUND: &[char] = &[
 /// Whitespace-separated words of a line, with surrounding punctuation
 /// trimmed, and the byte range of each. `nginx:nginx` and `nginx.conf` stay
 /// whole, so they are not words repeated.
-fn words(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (c.is_whitespace(), start) {
-            (false, None) => start = Some(i),
+    text.char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+        .filter_map(move |(i, c)| match (c.is_whitespace(), start) {
+            (false, None) => {
+                start = Some(i);
+                None
+            }
             (true, Some(s)) => {
+                start = None;
                 let chunk = &text[s..i];
                 let trimmed = chunk.trim_start_matches(AROUND);
                 let lead = chunk.len() - trimmed.len();
                 let word = trimmed.trim_end_matches(AROUND);
-                if !word.is_empty() {
-                    out.push((s + lead, word));
-                }
-                start = None;
+                (!word.is_empty()).then_some((s + lead, word))
             }
-            _ => {}
-        }
+            _ => None,
+        })
+}
+
+/// The same word, whatever its case; cheap for the ASCII words most are.
+fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
     }
-    out
 }
 
 fn is_plain_word(word: &str) -> bool {
@@ -69,31 +77,30 @@ impl Rule for DuplicateWord {
 
     fn check(ctx: &LintContext<'_, '_>, _: &NoOptions, out: &mut Vec<Diagnostic>) {
         let incident = ctx.incident;
+        // One buffer for every line's words.
+        let mut buffer: Vec<(usize, &str)> = Vec::new();
         for line in incident.lines_in(incident.body) {
             let text: &str = &line.text;
             // Words and code ranges both come in text order: walk them together.
             let mut code = line.code_ranges().peekable();
-            let words: Vec<(usize, &str)> = words(text)
-                .into_iter()
-                .filter(|(at, _)| {
-                    while code.peek().is_some_and(|r| r.end <= *at) {
-                        code.next();
-                    }
-                    !code.peek().is_some_and(|r| r.contains(at))
-                })
-                .collect();
+            buffer.clear();
+            buffer.extend(words(text).filter(|(at, _)| {
+                while code.peek().is_some_and(|r| r.end <= *at) {
+                    code.next();
+                }
+                !code.peek().is_some_and(|r| r.contains(at))
+            }));
+            let words = &buffer;
             for k in 1..words.len() {
                 let (prev_start, prev) = words[k - 1];
                 let (start, word) = words[k];
-                let same = prev.to_lowercase() == word.to_lowercase();
+                if !same_word(prev, word) {
+                    continue;
+                }
                 // "test test test": three in a row is rhythm, not a slip.
-                let third = |i: Option<usize>| {
-                    i.and_then(|i| words.get(i))
-                        .is_some_and(|(_, w)| w.to_lowercase() == word.to_lowercase())
-                };
+                let third = |i: Option<usize>| i.and_then(|i| words.get(i)).is_some_and(|(_, w)| same_word(w, word));
                 let between = &text[prev_start + prev.len()..start];
-                if !same
-                    || !is_plain_word(word)
+                if !is_plain_word(word)
                     || !between.chars().all(|c| c == ' ' || c == '\t')
                     || MAY_REPEAT.contains(&word.to_lowercase().as_str())
                     || third(k.checked_sub(2))
@@ -129,12 +136,12 @@ mod tests {
 
     #[test]
     fn word_offsets() {
-        let found = words("On August August 4, it's");
+        let found: Vec<_> = words("On August August 4, it's").collect();
         assert_eq!(
             found,
             vec![(0, "On"), (3, "August"), (10, "August"), (17, "4"), (20, "it's")]
         );
-        let found = words("chown nginx:nginx nginx.conf — “Test!” 🐾");
+        let found: Vec<_> = words("chown nginx:nginx nginx.conf — “Test!” 🐾").collect();
         assert_eq!(
             found,
             vec![
