@@ -9,7 +9,6 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use pmlint::app::{self, ConfigChoice, Exit, ExitPolicy, FixMode, Format, LintRequest, Selection};
 use pmlint::diagnostic::Severity;
 use pmlint::fix::FixLevel;
-use pmlint::input::DEFAULT_MAX_FILE_SIZE;
 
 /// A linter for incident postmortems: checks that a postmortem's timeline,
 /// durations, timezones and sections agree with themselves.
@@ -192,6 +191,10 @@ struct LintArgs {
     /// Findings of this severity or worse fail the run (exit 1).
     #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
     fail_on: FailOn,
+    /// Refuse files larger than this (bytes, or with a unit: 512KiB, 64MiB);
+    /// such a file is reported and the run exits 2.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "16MiB")]
+    max_file_size: u64,
     /// Fail the run (exit 1) when there are more than N warnings.
     #[arg(long, value_name = "N")]
     max_warnings: Option<usize>,
@@ -210,6 +213,27 @@ struct LintArgs {
     config: ConfigArgs,
     #[command(flatten)]
     selection: SelectionArgs,
+}
+
+/// `4096`, `512KiB`, `64MiB`, `1GiB` (also `KB`, `MB`, `GB`, `k`, `M`, `G`,
+/// all in powers of 1024).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let (digits, unit) = text.split_at(split);
+    let number: u64 = digits
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size such as 4096 or 64MiB"))?;
+    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        other => return Err(format!("unknown size unit `{other}` (use KiB, MiB or GiB)")),
+    };
+    number
+        .checked_mul(factor)
+        .ok_or_else(|| format!("`{text}` is too large"))
 }
 
 fn use_color() -> bool {
@@ -278,7 +302,7 @@ fn lint(args: LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Re
     // A report written to a file has no terminal to colour.
     request.color = args.output.is_none() && use_color();
     request.width = terminal_width();
-    request.max_file_size = DEFAULT_MAX_FILE_SIZE;
+    request.max_file_size = args.max_file_size;
     request.statistics = args.statistics;
     request.selection = args.selection.selection();
     request.quiet = args.quiet;
@@ -348,5 +372,26 @@ fn main() -> ExitCode {
             eprintln!("pmlint: error: {e}");
             ExitCode::from(Exit::Failure as u8)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_take_binary_units() {
+        assert_eq!(parse_size("4096"), Ok(4096));
+        assert_eq!(parse_size("512KiB"), Ok(512 * 1024));
+        assert_eq!(parse_size("64mb"), Ok(64 << 20));
+        assert_eq!(parse_size("1G"), Ok(1 << 30));
+        assert!(parse_size("12 parsecs").is_err());
+        assert!(parse_size("MiB").is_err());
+        assert!(parse_size("99999999999999999999GiB").is_err());
+    }
+
+    #[test]
+    fn the_default_size_limit_is_the_library_default() {
+        assert_eq!(parse_size("16MiB"), Ok(pmlint::input::DEFAULT_MAX_FILE_SIZE));
     }
 }

@@ -103,6 +103,9 @@ pub struct LineIndex {
     /// characters, and counting from a checkpoint keeps a column cheap on a
     /// megabyte-long line. Empty for ASCII text, where bytes are characters.
     checkpoints: Vec<(usize, usize)>,
+    /// The text starts with a UTF-8 byte-order mark, which no editor counts
+    /// as a column.
+    bom: bool,
 }
 
 /// Bytes between character-count checkpoints.
@@ -132,7 +135,11 @@ impl LineIndex {
                 }
             }
         }
-        LineIndex { starts, checkpoints }
+        LineIndex {
+            starts,
+            checkpoints,
+            bom: text.starts_with('\u{feff}'),
+        }
     }
 
     pub fn line_count(&self) -> usize {
@@ -157,6 +164,12 @@ impl LineIndex {
         self.starts[self.line_of(offset).saturating_sub(1)]
     }
 
+    /// Where the line after the one holding byte `offset` starts (past its
+    /// line break), or `None` on the last line.
+    pub fn next_line_start(&self, offset: usize) -> Option<usize> {
+        self.starts.get(self.line_of(offset)).copied()
+    }
+
     /// Characters before byte `offset` (a character boundary) in `text`.
     fn chars_before(&self, text: &str, offset: usize) -> usize {
         if self.checkpoints.is_empty() {
@@ -179,7 +192,10 @@ impl LineIndex {
             Err(i) => i - 1,
         };
         let start = self.starts[line_idx];
-        let column = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
+        let mut column = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
+        if self.bom && line_idx == 0 && offset >= '\u{feff}'.len_utf8() {
+            column -= 1;
+        }
         Position {
             line: line_idx + 1,
             column,
@@ -213,6 +229,25 @@ impl Source {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_next_line_starts_past_the_break() {
+        let text = "ab\r\ncd\nef";
+        let index = LineIndex::new(text);
+        assert_eq!(index.next_line_start(0), Some(4));
+        assert_eq!(index.next_line_start(2), Some(4));
+        assert_eq!(index.next_line_start(4), Some(7));
+        assert_eq!(index.next_line_start(8), None);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_column() {
+        let text = "\u{feff}# Title\nx";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, text.find('#').unwrap()).column, 1);
+        assert_eq!(index.position(text, text.find('T').unwrap()).column, 3);
+        assert_eq!(index.position(text, text.find('x').unwrap()).column, 1);
+    }
+
     #[test]
     fn columns_on_long_lines_match_a_plain_count() {
         let text = format!("ab\n{}\r\nz", "é🔥x ".repeat(500));

@@ -185,8 +185,7 @@ fn severity_of(config: &Config, rule: &str) -> Option<Severity> {
 /// A comment alone on its line goes with the line; one beside text goes alone.
 fn comment_with_its_line(src: &str, lines: &LineIndex, comment: Span) -> Span {
     let line_start = lines.start_of_line_at(comment.start);
-    let rest = &src[comment.end..];
-    let line_end = rest.find('\n').map_or(src.len(), |i| comment.end + i + 1);
+    let line_end = lines.next_line_start(comment.end).unwrap_or(src.len());
     let before_blank = src[line_start..comment.start].trim().is_empty();
     let after_blank = src[comment.end..line_end].trim().is_empty();
     if before_blank && after_blank {

@@ -15,6 +15,43 @@ pub fn truncate_at_boundary(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
+/// How far a cue may stand from the thing it qualifies ("lasted about",
+/// "started on", "from ... to"). Cues are a few words; looking no further keeps
+/// every per-match check constant-time, so a megabyte-long line stays linear.
+pub const CUE_REACH: usize = 256;
+
+/// The start of the last `CUE_REACH` bytes before `at`, on a character boundary.
+pub fn reach_back(text: &str, at: usize) -> usize {
+    let mut start = at.saturating_sub(CUE_REACH);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    start
+}
+
+/// The end of the first `CUE_REACH` bytes after `at`, on a character boundary.
+pub fn reach_forward(text: &str, at: usize) -> usize {
+    let mut end = (at + CUE_REACH).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
+/// Whether `cue`, a pattern anchored at its end (`...$`), matches the words
+/// just before byte `at` of `text`.
+///
+/// The search starts `CUE_REACH` bytes back; `^` and `\b` still see the real
+/// text around that point, so a cut in mid-line never looks like a line start.
+pub fn cue_before(cue: &regex::Regex, text: &str, at: usize) -> bool {
+    cue.is_match_at(&text[..at], reach_back(text, at))
+}
+
+/// The (at most `CUE_REACH`-byte) text just before byte `at`.
+pub fn text_before(text: &str, at: usize) -> &str {
+    &text[reach_back(text, at)..at]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -25,6 +62,25 @@ mod tests {
         assert!(starts_with_ignore_case("AT noon", "at "));
         assert!(!starts_with_ignore_case("a", "at "));
         assert_eq!(truncate_at_boundary("é🔥", 3), "é");
+    }
+
+    #[test]
+    fn cues_are_read_near_the_match_only() {
+        let cue = regex::Regex::new(r"(?:^|\.\s+)on\s*$").unwrap();
+        assert!(cue_before(&cue, "on 5 May", 3));
+        assert!(cue_before(&cue, "Outage. On it. on 5 May", 18));
+        // The look-back window starts exactly at `on`, yet that is no line start.
+        let text = format!("{}on{}5", "a".repeat(10), " ".repeat(CUE_REACH - 2));
+        let at = text.find('5').unwrap();
+        assert_eq!(reach_back(&text, at), 10);
+        assert!(!cue_before(&cue, &text, at));
+        // Too far back to count.
+        let far = format!("on{}5", " ".repeat(CUE_REACH));
+        assert!(!cue_before(&cue, &far, far.find('5').unwrap()));
+        let wide = "é".repeat(CUE_REACH);
+        assert_eq!(reach_back(&wide, CUE_REACH + 1), 2);
+        assert_eq!(reach_forward(&wide, 1), CUE_REACH);
+        assert_eq!(text_before("abc", 2), "ab");
     }
 }
 

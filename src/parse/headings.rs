@@ -312,9 +312,15 @@ static BRACKETED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\([^)]*\)?|\[[^\]]*\]?|<[^>]*>").expect("valid regex"));
 static SHORTCODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r":[a-z0-9_+\-]+:").expect("valid regex"));
 
+/// How much of a heading is read to name its section.
+const MAX_HEADING_BYTES: usize = 400;
+
 /// Lower-case a heading and strip what does not name the section: numbering,
 /// emoji, `:shortcodes:`, markup characters, bracketed asides, trailing punctuation.
 pub fn normalize(text: &str) -> String {
+    // No heading is this long; the cap keeps the clean-up below (which strips
+    // numbering one level at a time) constant-time on a megabyte-long line.
+    let text = crate::text::truncate_at_boundary(text, MAX_HEADING_BYTES);
     let lower = text.to_lowercase();
     let lower = SHORTCODE.replace_all(&lower, " ");
     let lower = BRACKETED.replace_all(&lower, " ");

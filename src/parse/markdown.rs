@@ -186,6 +186,27 @@ impl<'a> Line<'a> {
     }
 
     /// Byte ranges of the text written as inline code.
+    /// Whether any code span overlaps `range` of the text. A binary search, so
+    /// checking every match of a line with thousands of pieces stays linear.
+    pub fn overlaps_code(&self, range: Range<usize>) -> bool {
+        let first = self
+            .pieces
+            .partition_point(|p| p.text_start + p.text_len <= range.start);
+        self.pieces[first..]
+            .iter()
+            .take_while(|p| p.text_start < range.end)
+            .any(|p| p.style & style::CODE != 0)
+    }
+
+    /// Whether any code span overlaps `span` of the source.
+    pub fn overlaps_code_in_source(&self, span: Span) -> bool {
+        let first = self.pieces.partition_point(|p| p.src.end <= span.start);
+        self.pieces[first..]
+            .iter()
+            .take_while(|p| p.src.start < span.end)
+            .any(|p| p.style & style::CODE != 0)
+    }
+
     pub fn code_ranges(&self) -> impl Iterator<Item = Range<usize>> + '_ {
         self.pieces
             .iter()
@@ -1076,6 +1097,13 @@ mod tests {
         assert_eq!(line.source_span(at..at + 5).slice(src), "db-01");
         assert_eq!(line.source_span(8..19).slice(src), "alert `db-01");
         assert!(line.code_ranges().any(|r| &line.text[r] == "db-01"));
+        assert!(line.overlaps_code(at + 2..at + 3));
+        assert!(line.overlaps_code(0..at + 1));
+        assert!(!line.overlaps_code(0..at));
+        assert!(!line.overlaps_code(at + 5..line.text.len()));
+        let code = src.find("db-01").unwrap();
+        assert!(line.overlaps_code_in_source(Span::new(code, code + 1)));
+        assert!(!line.overlaps_code_in_source(Span::new(0, code - 1)));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! What a timeline entry marks (impact start, detection, mitigation,
 //! resolution), from the phrase table in `rules/event-roles.toml`.
 
+use crate::text::cue_before;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -19,7 +20,7 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first match of `re` in `text` that is not negated by the words before it.
 fn first_unnegated<'t>(re: &Regex, text: &'t str) -> Option<regex::Match<'t>> {
-    re.find_iter(text).find(|m| !NEGATED.is_match(&text[..m.start()]))
+    re.find_iter(text).find(|m| !cue_before(&NEGATED, text, m.start()))
 }
 
 #[derive(Deserialize)]

@@ -18,6 +18,7 @@ use super::resolve::{Context, crosses_midnight, resolve_written};
 use super::timeline::written;
 use crate::model::{Incident, Resolved, SectionKind, Spanned, StatedTime, Statement, WrittenTime, ZoneRef};
 use crate::source::Span;
+use crate::text::{cue_before, reach_back, reach_forward, text_before};
 use crate::time::clock::{ClockTime, Meridiem};
 use crate::time::duration::find_durations;
 use crate::time::timestamp::{Timestamp, find_timestamps};
@@ -102,22 +103,26 @@ fn line_kind(text: &str, key: Option<&str>) -> LineKind {
 }
 
 /// The sentence of `text` that contains byte `at`, as a range.
+/// A sentence longer than `CUE_REACH` either side is cut there.
 fn sentence_around(text: &str, at: usize) -> std::ops::Range<usize> {
-    let start = text[..at].rfind(['.', '!', '?', ';']).map_or(0, |i| i + 1);
-    let end = text[at..].find(['.', '!', '?', ';']).map_or(text.len(), |i| at + i);
+    let (from, to) = (reach_back(text, at), reach_forward(text, at));
+    let start = text[from..at]
+        .rfind(['.', '!', '?', ';'])
+        .map_or(from, |i| from + i + 1);
+    let end = text[at..to].find(['.', '!', '?', ';']).map_or(to, |i| at + i);
     start..end
 }
 
 fn is_incident_duration(text: &str, range: &std::ops::Range<usize>, kind: LineKind) -> bool {
-    let before = &text[..range.start];
-    let after = &text[range.end..];
-    if DURATION_NOT_BEFORE.is_match(before) || DURATION_NOT_AFTER.is_match(after) {
+    let before = |cue: &Regex| cue_before(cue, text, range.start);
+    let after = &text[range.end..reach_forward(text, range.end)];
+    if before(&DURATION_NOT_BEFORE) || DURATION_NOT_AFTER.is_match(after) {
         return false;
     }
     if kind == LineKind::Duration {
         return true;
     }
-    DURATION_CUE_BEFORE.is_match(before) || DURATION_CUE_AFTER.is_match(after) || DOWN_FOR.is_match(before)
+    before(&DURATION_CUE_BEFORE) || DURATION_CUE_AFTER.is_match(after) || before(&DOWN_FOR)
 }
 
 /// Where the statements come from: the opening (before the first known
@@ -180,6 +185,8 @@ fn end_of_range(line: &Line<'_>, ts: &Timestamp) -> Option<WrittenTime> {
 
 struct Extractor {
     out: Vec<Statement>,
+    /// A window with a start has been stated.
+    started: bool,
 }
 
 impl Extractor {
@@ -197,14 +204,12 @@ impl Extractor {
         }
         let stamps = find_timestamps(text, opts.zones);
         let mut k = 0;
-        let mut started = self
-            .out
-            .iter()
-            .any(|s| matches!(s, Statement::Window { start: Some(_), .. }));
+        let mut started = self.started;
         while k < stamps.len() {
             let ts = &stamps[k];
-            let before = &text[..ts.range.start];
-            let since_previous = &text[k.checked_sub(1).map_or(0, |p| stamps[p].range.end)..ts.range.start];
+            let before = |cue: &Regex| cue_before(cue, text, ts.range.start);
+            let previous_end = k.checked_sub(1).map_or(0, |p| stamps[p].range.end);
+            let since_previous = &text[previous_end.max(reach_back(text, ts.range.start))..ts.range.start];
             let kind = match LABEL_BEFORE.captures(since_previous).and_then(|c| c.get(1)) {
                 Some(label)
                     if label.as_str().to_lowercase().starts_with("end")
@@ -218,7 +223,7 @@ impl Extractor {
             };
             let sentence = &text[sentence_around(text, ts.range.start)];
             if let Some(date) = &ts.date
-                && (INCIDENT_DATE_CUE.is_match(before) || key.is_some_and(|k| k.contains("incident")))
+                && (before(&INCIDENT_DATE_CUE) || key.is_some_and(|k| k.contains("incident")))
             {
                 self.out.push(Statement::IncidentDate {
                     span: line.source_span(ts.range.clone()),
@@ -232,7 +237,7 @@ impl Extractor {
             // "from X to Y", "between X and Y", "Duration: X — Y"
             if let Some(next) = stamps.get(k + 1).filter(|n| n.time.is_some())
                 && WINDOW_JOIN.is_match(&text[ts.range.end..next.range.start])
-                && (WINDOW_OPEN.is_match(before) || kind == LineKind::Duration)
+                && (before(&WINDOW_OPEN) || kind == LineKind::Duration)
             {
                 let start = written(line, ts);
                 let mut end = written(line, next);
@@ -245,7 +250,7 @@ impl Extractor {
                 continue;
             }
             // "14:05 - 15:20 UTC" in one timestamp
-            if ts.end_time.is_some() && (WINDOW_OPEN.is_match(before) || kind != LineKind::Prose) {
+            if ts.end_time.is_some() && (before(&WINDOW_OPEN) || kind != LineKind::Prose) {
                 let start = written(line, ts);
                 let mut end = end_of_range(line, ts);
                 if let (Some(s), Some(e)) = (&start.time, end.as_mut().and_then(|e| e.time.as_mut())) {
@@ -278,6 +283,7 @@ impl Extractor {
     }
 
     fn push_window(&mut self, span: Span, start: Option<WrittenTime>, end: Option<WrittenTime>) {
+        self.started |= start.is_some();
         let stated = |w: WrittenTime| {
             Box::new(StatedTime {
                 written: w,
@@ -293,7 +299,10 @@ impl Extractor {
 }
 
 pub(crate) fn extract_statements(incident: &Incident<'_>, opts: &ParseOptions<'_>) -> Vec<Statement> {
-    let mut ex = Extractor { out: Vec::new() };
+    let mut ex = Extractor {
+        out: Vec::new(),
+        started: false,
+    };
     // The title names the incident's date: "Outage on January 20, 2024".
     if let Some(title) = &incident.title {
         for line in incident
@@ -302,7 +311,10 @@ pub(crate) fn extract_statements(incident: &Incident<'_>, opts: &ParseOptions<'_
         {
             for ts in find_timestamps(&line.text, opts.zones) {
                 if let Some(date) = &ts.date
-                    && line.text[..ts.range.start].trim_end().to_lowercase().ends_with(" on")
+                    && text_before(&line.text, ts.range.start)
+                        .trim_end()
+                        .to_lowercase()
+                        .ends_with(" on")
                 {
                     ex.out.push(Statement::IncidentDate {
                         span: line.source_span(ts.range.clone()),

@@ -18,12 +18,9 @@ static RULE_ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[^\s,]+").expect
 fn in_code(md: &Markdown<'_>, span: Span) -> bool {
     md.blocks_in(span).any(|b| match b.kind {
         BlockKind::Code { .. } => true,
-        BlockKind::Paragraph | BlockKind::Heading { .. } | BlockKind::TableRow { .. } => b.lines.iter().any(|l| {
-            l.code_ranges().any(|r| {
-                let code = l.source_span(r);
-                code.start < span.end && span.start < code.end
-            })
-        }),
+        BlockKind::Paragraph | BlockKind::Heading { .. } | BlockKind::TableRow { .. } => {
+            b.lines.iter().any(|l| l.overlaps_code_in_source(span))
+        }
         _ => false,
     })
 }

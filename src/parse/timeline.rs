@@ -5,6 +5,7 @@
 //! entries. A line, item or heading that holds only a date (`**2023-08-04**`)
 //! carries that date to the entries below it.
 
+use crate::text::cue_before;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -59,7 +60,7 @@ fn is_event(description: &str) -> bool {
 fn time_in_sentence(text: &str, zones: &ZoneTable) -> Option<Timestamp> {
     find_timestamps(text, zones)
         .into_iter()
-        .find(|ts| ts.time.is_some() && AT_TIME.is_match(&text[..ts.range.start]))
+        .find(|ts| ts.time.is_some() && cue_before(&AT_TIME, text, ts.range.start))
 }
 
 /// A time at the start of a line of text, and where the description starts.

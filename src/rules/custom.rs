@@ -308,11 +308,7 @@ impl CustomRule {
             return;
         };
         // Code is quoted, not written: `TODO` in a command is not a placeholder.
-        if found.as_str().trim().is_empty()
-            || line
-                .code_ranges()
-                .any(|c| c.start < found.end() && found.start() < c.end)
-        {
+        if found.as_str().trim().is_empty() || line.overlaps_code(found.range()) {
             return;
         }
         let span = line.source_span(found.range());
