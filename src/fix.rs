@@ -45,7 +45,7 @@ pub fn apply_once(text: &str, diagnostics: &[Diagnostic], level: FixLevel) -> (S
         .filter(|f| level.allows(f) && !f.edits.is_empty())
         .collect();
     fixes.sort_by_key(|f| f.edits.iter().map(|e| e.span.start).min());
-    let mut taken: Vec<Span> = Vec::new();
+    let mut taken = Taken::default();
     let mut edits = Vec::new();
     let mut applied = 0;
     for fix in fixes {
@@ -55,26 +55,50 @@ pub fn apply_once(text: &str, diagnostics: &[Diagnostic], level: FixLevel) -> (S
                 && text.is_char_boundary(e.span.start)
                 && text.is_char_boundary(e.span.end)
         });
-        // Two edits touching at a point (an insertion where another edit
-        // ends) still conflict: their order would be a guess.
-        let clashes = fix.edits.iter().any(|e| {
-            taken
-                .iter()
-                .any(|t| e.span.start < t.end && t.start < e.span.end || e.span == *t)
-        });
-        if !in_bounds || clashes {
+        if !in_bounds || fix.edits.iter().any(|e| taken.clashes(e.span)) {
             continue;
         }
-        taken.extend(fix.edits.iter().map(|e| e.span));
+        for e in &fix.edits {
+            taken.insert(e.span);
+        }
         edits.extend(fix.edits.iter());
         applied += 1;
     }
-    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-    let mut out = text.to_string();
+    // One pass over the text: a million fixes cost no more than one copy.
+    // An insertion goes before a replacement that starts where it stands.
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
     for e in edits {
-        out.replace_range(e.span.start..e.span.end, &e.replacement);
+        out.push_str(&text[copied..e.span.start]);
+        out.push_str(&e.replacement);
+        copied = e.span.end;
     }
+    out.push_str(&text[copied..]);
     (out, applied)
+}
+
+/// The spans already taken by fixes of one pass. They never overlap, so only
+/// the last one starting before a new edit's end can clash with it.
+#[derive(Default)]
+struct Taken(std::collections::BTreeSet<(usize, usize)>);
+
+impl Taken {
+    /// Whether `span` overlaps a taken span. Two edits touching at a point (an
+    /// insertion where another edit ends) do not clash, but two insertions at
+    /// one point do: their order would be a guess.
+    fn clashes(&self, span: Span) -> bool {
+        self.0.contains(&(span.start, span.end))
+            || self
+                .0
+                .range(..(span.end, 0))
+                .next_back()
+                .is_some_and(|&(_, end)| span.start < end)
+    }
+
+    fn insert(&mut self, span: Span) {
+        self.0.insert((span.start, span.end));
+    }
 }
 
 /// Fix a document until it is stable. `lint` runs the rules on a text.
@@ -178,6 +202,31 @@ mod tests {
         ];
         assert_eq!(apply_once(text, &d, FixLevel::Safe), ("XcdZf".to_string(), 2));
         assert_eq!(apply_once(text, &d, FixLevel::Unsafe), ("XcdZU".to_string(), 3));
+    }
+
+    #[test]
+    fn insertions_touching_an_edit_apply_but_two_at_one_point_clash() {
+        let text = "abcdef";
+        let d = vec![
+            fix(Span::new(1, 3), "X", Applicability::Safe),
+            fix(Span::new(3, 3), "+", Applicability::Safe),
+            fix(Span::new(3, 3), "-", Applicability::Safe),
+            fix(Span::new(1, 1), "<", Applicability::Safe),
+            fix(Span::new(2, 5), "Y", Applicability::Safe),
+            fix(Span::new(5, 6), "Z", Applicability::Safe),
+        ];
+        assert_eq!(apply_once(text, &d, FixLevel::Safe), ("a<X+deZ".to_string(), 4));
+    }
+
+    #[test]
+    fn many_fixes_apply_in_one_pass() {
+        let text = "ab".repeat(100_000);
+        let d: Vec<Diagnostic> = (0..100_000)
+            .map(|i| fix(Span::new(2 * i, 2 * i + 1), "", Applicability::Safe))
+            .collect();
+        let (fixed, applied) = apply_once(&text, &d, FixLevel::Safe);
+        assert_eq!(applied, 100_000);
+        assert_eq!(fixed, "b".repeat(100_000));
     }
 
     #[test]

@@ -400,6 +400,34 @@ fn fix_applies_safe_fixes_keeps_crlf_and_is_idempotent() {
 }
 
 #[test]
+fn timelines_whose_dates_carry_are_not_sorted() {
+    // The undated 09:00 entries take 2024-05-03 from the line above; moving
+    // the dated entry above them would hand them its date instead.
+    let text = "# Outage\n\n## Timeline (UTC)\n\n**2024-05-03**\n- 09:00 - deploy started\n- 09:30 - errors\n- 2024-05-02 15:25 - restored\n";
+    pmlint()
+        .args(["--no-config", "--diff", "--unsafe-fixes", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("would fix 0 problems"));
+    pmlint()
+        .args(["--no-config", "--format", "concise", "-"])
+        .write_stdin(text)
+        .assert()
+        .stdout(predicate::str::contains("error[timeline-order]"));
+    // All dated: sorting keeps every entry's meaning.
+    let dated = "# Outage\n\n## Timeline (UTC)\n\n- 2024-05-03 09:00 - deploy started\n- 2024-05-02 15:25 - restored\n";
+    pmlint()
+        .args(["--no-config", "--fix", "--unsafe-fixes", "-"])
+        .write_stdin(dated)
+        .assert()
+        .stdout(predicate::str::contains(
+            "- 2024-05-02 15:25 - restored\n- 2024-05-03 09:00 - deploy started\n",
+        ));
+}
+
+#[test]
 fn diff_prints_changes_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("outage.md");

@@ -450,7 +450,13 @@ fn resolve_entry(
             _ => meridiem = MeridiemReading::Ambiguous,
         }
     }
-    let own = written.date.as_ref().and_then(|d| ctx.date(&d.value));
+    let own = match &written.date {
+        // A date that is written but has no single meaning (`02/08/2022` with
+        // no day/month order known, `February 30`) leaves the entry unplaced:
+        // borrowing a date from elsewhere would contradict the one written.
+        Some(d) => Some(ctx.date(&d.value)?),
+        None => None,
+    };
     let carried = entry.carried_date.as_ref().and_then(|d| ctx.date(&d.value));
     let mut rolled_over = false;
     let (date, date_from, year_known) = if let Some((d, yk)) = own {

@@ -114,6 +114,15 @@ fn sort_fix(incident: &Incident<'_>, entries: &[&TimelineEntry]) -> Option<Fix> 
     if lines.windows(2).any(|w| w[0].end != w[1].start) {
         return None;
     }
+    // An entry without its own date takes the one of the entry above it, and
+    // a time after midnight rolls over from the one above: moving such an
+    // entry would change what it means, not just where it stands.
+    let own_date = |e: &&TimelineEntry| e.written.as_ref().is_some_and(|w| w.date.is_some());
+    let all_dated = entries.iter().all(own_date);
+    let none_dated = !entries.iter().any(own_date) && !resolved.iter().any(|r| r.rolled_over);
+    if !all_dated && !none_dated {
+        return None;
+    }
     let by_instant = resolved.iter().all(|r| r.instant.is_some());
     if !by_instant && resolved.iter().any(|r| r.compare(resolved[0]).is_none()) {
         return None;
