@@ -428,6 +428,31 @@ fn timelines_whose_dates_carry_are_not_sorted() {
 }
 
 #[test]
+fn a_zone_label_right_for_some_times_gets_no_fix() {
+    // One heading label over a February entry (right) and a July one (wrong):
+    // relabelling it would only move the mistake to February.
+    let text = "# Login outage\n\n## Timeline (Eastern Standard Time)\n\n- 2024-02-28 11:50 cron jobs start\n- 2024-07-08 23:30 sign-ins fail\n";
+    pmlint()
+        .args(["--no-config", "--format", "concise", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error[dst-mismatch]"));
+    pmlint()
+        .args(["--no-config", "--diff", "--unsafe-fixes", "-"])
+        .write_stdin(text)
+        .assert()
+        .stdout(predicate::str::is_empty());
+    // Wrong for every time it labels: the fix relabels it.
+    let july_only = text.replace("2024-02-28", "2024-07-08");
+    pmlint()
+        .args(["--no-config", "--fix", "--unsafe-fixes", "-"])
+        .write_stdin(july_only)
+        .assert()
+        .stdout(predicate::str::contains("## Timeline (Eastern Daylight Time)"));
+}
+
+#[test]
 fn diff_prints_changes_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("outage.md");

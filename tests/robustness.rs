@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use pmlint::config::Config;
+use pmlint::fix::{FixLevel, fix_document};
 use pmlint::source::Source;
 
 fn fixtures() -> Vec<String> {
@@ -105,4 +106,26 @@ fn degenerate_documents() {
     ] {
         check(text, &config);
     }
+}
+
+/// Inputs that once crashed the fuzzer (`scripts/fuzz.sh`) or failed a
+/// property, replayed through the fuzz target's checks.
+#[test]
+fn fuzz_regressions_stay_fixed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz-regressions");
+    let config = Config::default();
+    let mut replayed = 0;
+    for entry in std::fs::read_dir(&dir).expect("regression folder") {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("readable");
+        let Ok(source) = pmlint::input::decode(path.display().to_string(), bytes) else {
+            continue;
+        };
+        check(&source.text, &config);
+        let fixed = fix_document(&source, &config, FixLevel::Unsafe);
+        let again = fix_document(&Source::new("again.md", fixed.text.clone()), &config, FixLevel::Unsafe);
+        assert_eq!(again.applied, 0, "{}: fixes do not settle", path.display());
+        replayed += 1;
+    }
+    assert!(replayed >= 3, "the regression inputs are missing");
 }

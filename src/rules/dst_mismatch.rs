@@ -13,6 +13,8 @@
 //! ## Example
 //! "10:00 PM (Pacific Standard Time)" on May 15, 2023.
 
+use std::collections::HashSet;
+
 use super::{LintContext, NoOptions, Rule, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::model::{Resolved, Statement};
@@ -31,7 +33,8 @@ struct Wrong<'r> {
     label_daylight: bool,
 }
 
-fn wrong<'r>(resolved: &'r Resolved) -> Option<Wrong<'r>> {
+/// A time with a seasonal label, and whether the label is wrong for its date.
+fn judge(resolved: &Resolved) -> Option<(Wrong<'_>, bool)> {
     let zone_ref = resolved.zone.as_ref()?;
     let span = zone_ref.span?;
     let Zone::Region {
@@ -46,14 +49,18 @@ fn wrong<'r>(resolved: &'r Resolved) -> Option<Wrong<'r>> {
         return None;
     }
     let observed = zone_ref.zone.observes_daylight_at(resolved.local)?;
-    (observed != label_daylight).then_some(Wrong {
+    let place = Wrong {
         span,
         resolved,
         label_daylight,
-    })
+    };
+    Some((place, observed != label_daylight))
 }
 
-fn report(label: &str, places: &[Wrong<'_>]) -> Option<Diagnostic> {
+/// `right` holds the label spans that are also right for some other time: a
+/// timeline heading's "(EST)" over entries from February and from July.
+/// Relabelling those would only move the mistake, so they get no fix.
+fn report(label: &str, places: &[Wrong<'_>], right: &HashSet<Span>) -> Option<Diagnostic> {
     let first = places.first()?;
     let zone = first.resolved.zone.as_ref()?;
     let Zone::Region { tz, .. } = zone.zone else {
@@ -81,7 +88,12 @@ fn report(label: &str, places: &[Wrong<'_>]) -> Option<Diagnostic> {
     if spans.len() > 1 {
         message.push_str(&format!("; written {} times", spans.len()));
     }
+    let serves_both = spans.iter().any(|s| right.contains(s));
     let help = match &counterpart {
+        _ if serves_both => format!(
+            "this {label} also labels times when {} was on {named} time: give each time its own zone, or write offsets",
+            tz.name()
+        ),
         Some(c) => format!("write {c}, or the offset {offset}"),
         None => format!("write the label for {actual} time, or the offset {offset}"),
     };
@@ -91,7 +103,7 @@ fn report(label: &str, places: &[Wrong<'_>]) -> Option<Diagnostic> {
     for span in spans.iter().filter(|s| **s != first.span).take(MAX_LABELS) {
         diagnostic = diagnostic.with_secondary(*span, format!("{label} again"));
     }
-    if let Some(c) = counterpart {
+    if let Some(c) = counterpart.filter(|_| !serves_both) {
         diagnostic = diagnostic.with_fix(Fix {
             description: format!("replace {label} with {c}"),
             edits: spans
@@ -130,7 +142,12 @@ impl Rule for DstMismatch {
         let from_entries = incident.timeline.entries.iter().filter_map(|e| e.resolved.as_ref());
         // Group by the label as written: "PST" on eleven entries is one mistake.
         let mut groups: Vec<(String, Vec<Wrong<'_>>)> = Vec::new();
-        for w in from_statements.chain(from_entries).filter_map(wrong) {
+        let mut right: HashSet<Span> = HashSet::new();
+        for (w, is_wrong) in from_statements.chain(from_entries).filter_map(judge) {
+            if !is_wrong {
+                right.insert(w.span);
+                continue;
+            }
             let label = incident.text(w.span).to_string();
             match groups.iter_mut().find(|(l, _)| *l == label) {
                 Some((_, places)) => places.push(w),
@@ -138,7 +155,7 @@ impl Rule for DstMismatch {
             }
         }
         for (label, places) in &groups {
-            out.extend(report(label, places));
+            out.extend(report(label, places, &right));
         }
     }
 }
