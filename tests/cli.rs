@@ -132,6 +132,77 @@ fn bad_config_names_the_key_and_suggests() {
         .stderr(predicate::str::contains("did you mean `timeline-order`?"));
 }
 
+/// Every kind of bad configuration value: the message names the file, the
+/// line and column of the culprit, the key, and what to write instead.
+#[test]
+fn every_bad_config_value_gets_a_located_message() {
+    let cases: &[(&str, &str)] = &[
+        ("rulez = 1\n", "pmlint.toml:1:1: unknown field `rulez`"),
+        ("rulez = 1\n", "did you mean `rules`?"),
+        (
+            "[rules]\ntimline-order = \"off\"\n",
+            "pmlint.toml:2:1: unknown rule `timline-order`",
+        ),
+        (
+            "[rules]\ntimeline-order = \"loud\"\n",
+            "pmlint.toml:2:18: rules.timeline-order: unknown level `loud`",
+        ),
+        (
+            "[rules.missing-section]\nrequird = [\"timeline\"]\n",
+            "pmlint.toml:2:1: rules.missing-section: unknown field `requird`",
+        ),
+        (
+            "[rules.missing-section]\nlevel = \"error\"\nrequired = \"timeline\"\n",
+            "pmlint.toml:3:1: rules.missing-section.required: invalid type: string \"timeline\", expected a list",
+        ),
+        (
+            "rollover_hours = \"12h\"\n",
+            "pmlint.toml:1:18: rollover_hours: invalid type: string \"12h\", expected a whole number",
+        ),
+        (
+            "rollover_hours = 30\n",
+            "pmlint.toml:1:18: rollover_hours: must be between 0 and 24",
+        ),
+        (
+            "date_order = \"ymd\"\n",
+            "pmlint.toml:1:14: date_order: unknown variant `ymd`, expected `dmy` or `mdy`",
+        ),
+        (
+            "default_timezone = \"Mars/Base\"\n",
+            "pmlint.toml:1:20: default_timezone: `Mars/Base` is not a timezone",
+        ),
+        (
+            "[timezones]\nCST = \"America/Chicago\"\nIST = \"Nowhere/City\"\n",
+            "pmlint.toml:3:1: timezones.IST: `Nowhere/City` is not a timezone",
+        ),
+        (
+            "[[custom_rules]]\nid = \"ok\"\nmessage = \"m\"\nwords = [\"a\"]\n\n[[custom_rules]]\nid = \"bad\"\nmessage = \"m\"\npattern = \"error (x|y\"\n",
+            "pmlint.toml:9:1: custom_rules[1] (id `bad`): invalid pattern: regex parse error:\n    error (x|y\n          ^\nerror: unclosed group",
+        ),
+        (
+            "[[custom_rules]]\nid = \"timeline-order\"\nmessage = \"m\"\nwords = [\"a\"]\n",
+            "pmlint.toml:2:1: custom_rules[0] (id `timeline-order`): the id is a built-in rule's",
+        ),
+        (
+            "exclude = [\"[bad\"]\n",
+            "pmlint.toml:1:11: exclude: invalid glob `[bad`",
+        ),
+        ("this is not toml\n", "pmlint.toml:1:"),
+    ];
+    for (config, expected) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("pmlint.toml"), config).unwrap();
+        std::fs::write(dir.path().join("report.md"), "# Fine\n").unwrap();
+        let output = pmlint().arg(dir.path().join("report.md")).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{config}");
+        assert!(
+            stderr.contains(expected),
+            "config:\n{config}\nexpected: {expected}\ngot: {stderr}"
+        );
+    }
+}
+
 #[test]
 fn config_is_discovered_upwards_and_no_config_ignores_it() {
     let dir = tempfile::tempdir().unwrap();

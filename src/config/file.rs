@@ -112,20 +112,64 @@ pub(super) fn nth_table_span(text: &str, header: &str, n: usize) -> Option<Range
     Some(at..at + header.len())
 }
 
+/// Where `key = ...` stands in the table whose header starts at
+/// `table_start` (a bare or quoted key, before the next header).
+pub(super) fn key_in_table(text: &str, table_start: usize, key: &str) -> Option<Range<usize>> {
+    let mut offset = table_start;
+    for (i, line) in text.get(table_start..)?.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim_start();
+        if i > 0 && trimmed.starts_with('[') {
+            break;
+        }
+        let bare = trimmed.strip_prefix(key);
+        let quoted = trimmed
+            .strip_prefix('"')
+            .and_then(|t| t.strip_prefix(key))
+            .and_then(|t| t.strip_prefix('"'));
+        if i > 0
+            && let Some(rest) = bare.or(quoted)
+            && rest.trim_start().starts_with('=')
+        {
+            let start = offset + line.len() - trimmed.len();
+            return Some(start..start + trimmed.len() - rest.len());
+        }
+        offset += line.len();
+    }
+    None
+}
+
 /// Where `[key]` first appears, for errors in tables validated here.
 pub(super) fn find_key(text: &str, key: &str) -> Option<Range<usize>> {
     let header = format!("[{key}]");
     text.find(&header).map(|i| i..i + header.len())
 }
 
+/// Serde names types as Rust does; say what to write instead.
+pub(super) fn plain_serde_words(message: &str) -> String {
+    [
+        ("expected u32", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected usize", "expected a whole number"),
+        ("expected a sequence", "expected a list such as [\"a\", \"b\"]"),
+        ("expected a map", "expected a table"),
+    ]
+    .iter()
+    .fold(message.to_string(), |m, (from, to)| m.replace(from, to))
+}
+
 /// Parse one file's text.
 pub(super) fn parse_layer(text: &str, path: &Path) -> Result<Layer, ConfigError> {
     let file: ConfigFile = toml::from_str(text).map_err(|e| {
-        let message = e.message().trim();
+        let message = plain_serde_words(e.message().trim());
         // "invalid type: string, expected u32" does not say which key: add it.
         let message = match e.span().and_then(|s| key_at(text, s.start)) {
-            Some(key) if !message.contains(key) && message.starts_with("invalid") => format!("{key}: {message}"),
-            _ => message.to_string(),
+            Some(key)
+                if !message.contains(key)
+                    && (message.starts_with("invalid") || message.starts_with("unknown variant")) =>
+            {
+                format!("{key}: {message}")
+            }
+            _ => message,
         };
         ConfigError::new(path, text, e.span(), message).with_help(did_you_mean(e.message()))
     })?;
@@ -204,4 +248,20 @@ fn normalize(path: &Path) -> PathBuf {
 pub(super) fn load_chain(path: &Path) -> Result<Vec<Layer>, ConfigError> {
     let text = read(path)?;
     chain(parse_layer(&text, path)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_in_table;
+
+    #[test]
+    fn keys_are_found_in_their_own_table_only() {
+        let text = "[a]\nx = 1\n\"IST\" = 2\n\n[b]\ny = 3\n";
+        let at = |table: usize, key: &str| key_in_table(text, table, key).map(|r| &text[r]);
+        assert_eq!(at(0, "x"), Some("x"));
+        assert_eq!(at(0, "IST"), Some("\"IST\""));
+        assert_eq!(at(0, "y"), None, "past the next header");
+        assert_eq!(at(0, "xx"), None);
+        assert_eq!(at(text.find("[b]").unwrap(), "y"), Some("y"));
+    }
 }

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 
 pub use file::did_you_mean;
-use file::{Layer, find_key, nth_table_span};
+use file::{Layer, find_key, key_in_table, nth_table_span, plain_serde_words};
 pub use select::{DEFAULT_INCLUDE, FileSelection, Globs};
 
 use crate::diagnostic::Severity;
@@ -287,8 +287,10 @@ impl Config {
         };
         let builtin: HashSet<&str> = rules::ids().collect();
         let compiled = custom::compile(&file.custom_rules, &builtin).map_err(|e| {
+            let table = nth_table_span(&layer.text, "[[custom_rules]]", e.index);
+            let key = table.as_ref().and_then(|t| key_in_table(&layer.text, t.start, e.field));
             layer.error(
-                nth_table_span(&layer.text, "[[custom_rules]]", e.index),
+                key.or(table),
                 format!("custom_rules[{}] (id `{}`): {}", e.index, e.id, e.message),
             )
         })?;
@@ -394,9 +396,15 @@ impl Config {
             self.origins.insert("roles", table_origin("roles"));
         }
         if !file.timezones.is_empty() {
-            ZoneTable::builtin()
-                .with_overrides(file.timezones.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-                .map_err(|e| table_error("timezones", e))?;
+            for (label, zone) in &file.timezones {
+                ZoneTable::builtin()
+                    .with_overrides([(label.as_str(), zone.as_str())])
+                    .map_err(|e| {
+                        let table = find_key(&layer.text, "timezones");
+                        let key = table.as_ref().and_then(|t| key_in_table(&layer.text, t.start, label));
+                        layer.error(key.or(table), e)
+                    })?;
+            }
             g.timezones
                 .extend(file.timezones.iter().map(|(k, v)| (k.clone(), v.clone())));
             self.origins.insert("timezones", table_origin("timezones"));
@@ -475,10 +483,26 @@ impl Config {
         for entry in rules::all() {
             let meta = entry.meta();
             let (table, layer, span) = g.options.remove(meta.id).unwrap_or_default();
-            let rule = entry.configure(table).map_err(|e| {
-                let message = format!("rules.{}: {e}", meta.id);
+            // Serde's "invalid type" does not say which option: find the one
+            // that fails on its own, to name it and point at it.
+            let culprit = |e: &str| {
+                table.iter().find_map(|(key, value)| {
+                    let alone = toml::Table::from_iter([(key.clone(), value.clone())]);
+                    entry.configure(alone).err().filter(|own| own == e).map(|_| key.clone())
+                })
+            };
+            let rule = entry.configure(table.clone()).map_err(|e| {
+                let key = culprit(&e);
+                let e = plain_serde_words(&e);
+                let message = match &key {
+                    Some(key) if !e.contains(&format!("`{key}`")) => format!("rules.{}.{key}: {e}", meta.id),
+                    _ => format!("rules.{}: {e}", meta.id),
+                };
                 match layers.get(layer) {
-                    Some(l) => l.error(Some(span), message).with_help(did_you_mean(&e)),
+                    Some(l) => {
+                        let at = key.and_then(|k| key_in_table(&l.text, span.start, &k));
+                        l.error(Some(at.unwrap_or(span)), message).with_help(did_you_mean(&e))
+                    }
                     None => ConfigError {
                         path: PathBuf::from("(built-in)"),
                         text: None,
@@ -732,7 +756,7 @@ mod tests {
         let e = error(
             "[[custom_rules]]\nid = \"ok\"\nmessage = \"m\"\nwords = [\"a\"]\n\n[[custom_rules]]\nid = \"bad\"\nmessage = \"m\"\npattern = \"(x\"\n",
         );
-        assert!(e.contains("pmlint.toml:6:1"), "{e}");
+        assert!(e.contains("pmlint.toml:9:1"), "{e}");
         assert!(e.contains("custom_rules[1] (id `bad`): invalid pattern"), "{e}");
         let e = error("[[custom_rules]]\nid = \"timeline-order\"\nmessage = \"m\"\nwords = [\"a\"]\n");
         assert!(e.contains("built-in"), "{e}");

@@ -58,6 +58,8 @@ pub struct CustomRuleError {
     /// Position of the entry among the `[[custom_rules]]`.
     pub index: usize,
     pub id: String,
+    /// The key of the entry that is wrong (`pattern`, `words`, `id`...).
+    pub field: &'static str,
     pub message: String,
 }
 
@@ -135,20 +137,24 @@ fn compile_pattern(pattern: &str) -> Result<Regex, String> {
         .map_err(|e| format!("invalid pattern: {e}"))
 }
 
-fn matcher(def: &CustomRuleDef) -> Result<Matcher, String> {
+/// The matcher of one entry, or the key that is wrong and why.
+fn matcher(def: &CustomRuleDef) -> Result<Matcher, (&'static str, String)> {
     let mut regexes: Vec<Regex> = Vec::new();
-    for p in def.pattern.iter().chain(def.patterns.iter().flatten()) {
-        regexes.push(compile_pattern(p)?);
+    if let Some(p) = &def.pattern {
+        regexes.push(compile_pattern(p).map_err(|e| ("pattern", e))?);
+    }
+    for p in def.patterns.iter().flatten() {
+        regexes.push(compile_pattern(p).map_err(|e| ("patterns", e))?);
     }
     if let Some(words) = &def.words {
         if words.iter().any(|w| w.trim().is_empty()) {
-            return Err("`words` has an empty entry".to_string());
+            return Err(("words", "`words` has an empty entry".to_string()));
         }
         let escaped: Vec<String> = words.iter().map(|w| regex::escape(w.trim())).collect();
-        regexes.push(compile_pattern(&format!(r"(?i)\b(?:{})\b", escaped.join("|")))?);
+        regexes.push(compile_pattern(&format!(r"(?i)\b(?:{})\b", escaped.join("|"))).map_err(|e| ("words", e))?);
     }
     if regexes.is_empty() {
-        return Err("needs `pattern`, `patterns` or `words`".to_string());
+        return Err(("id", "needs `pattern`, `patterns` or `words`".to_string()));
     }
     Ok(Matcher {
         regexes,
@@ -166,20 +172,27 @@ fn matcher(def: &CustomRuleDef) -> Result<Matcher, String> {
 pub fn compile(defs: &[CustomRuleDef], reserved: &HashSet<&str>) -> Result<Vec<CustomRule>, CustomRuleError> {
     let mut rules: Vec<CustomRule> = Vec::new();
     for (index, def) in defs.iter().enumerate() {
-        let err = |message: String| CustomRuleError {
+        let err = |(field, message): (&'static str, String)| CustomRuleError {
             index,
             id: def.id.clone(),
+            field,
             message,
         };
         if !is_kebab_case(&def.id) {
-            return Err(err(
-                "the id must be kebab-case: lower-case letters, digits and dashes".to_string()
-            ));
+            return Err(err((
+                "id",
+                "the id must be kebab-case: lower-case letters, digits and dashes".to_string(),
+            )));
         }
         if reserved.contains(def.id.as_str()) {
-            return Err(err("the id is a built-in rule's; choose another".to_string()));
+            return Err(err(("id", "the id is a built-in rule's; choose another".to_string())));
         }
-        let severity = def.level.as_deref().map(parse_level).transpose().map_err(err)?;
+        let severity = def
+            .level
+            .as_deref()
+            .map(parse_level)
+            .transpose()
+            .map_err(|e| err(("level", e)))?;
         let matcher = matcher(def).map_err(err)?;
         match rules.iter_mut().find(|r| r.id == def.id) {
             Some(rule) => rule.matchers.push(matcher),
