@@ -45,7 +45,7 @@ corpus() {
 
 echo "# pmlint benchmarks"
 echo
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $("$pmlint" --version); $("$rumdl" --version); $("$mdl" --help | head -1)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $("$pmlint" --version); $("$rumdl" --version); $("$mdl" --help | sed -n 1p)"
 echo
 
 # 1. The comparison on 10,000 files. Every tool's exit status is ignored:
@@ -82,7 +82,7 @@ peak "rumdl check --no-cache" "$rumdl" check --no-cache "$dir"
 echo
 
 # 3. One 3 KB file: the pre-commit case, start-up included.
-one="$(find "$dir" -name '*.md' | sort | head -1)"
+one="$(find "$dir" -name '*.md' | sort | sed -n 1p)"
 hyperfine --warmup 20 --runs 200 -N -i --export-markdown "$results/single.md" \
     -n "pmlint one file" "$pmlint --no-config --format concise $one" \
     -n "rumdl one file" "$rumdl check --no-cache $one" \

@@ -286,7 +286,7 @@ impl Config {
             line: layer.line_of(span.start),
         };
         let builtin: HashSet<&str> = rules::ids().collect();
-        let compiled = custom::compile(&file.custom_rules, &builtin).map_err(|e| {
+        let compiled = custom::compile(&file.custom_rules, &builtin, true).map_err(|e| {
             let table = nth_table_span(&layer.text, "[[custom_rules]]", e.index);
             let key = table.as_ref().and_then(|t| key_in_table(&layer.text, t.start, e.field));
             layer.error(

@@ -13,7 +13,7 @@ use crate::source::Span;
 use crate::time::date::parse_date_prefix;
 
 static HANDLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[\s(\[,])(@[A-Za-z0-9][\w.-]*)").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?:^|[\s(\[,])(@[A-Za-z0-9][A-Za-z0-9_.-]*)").expect("valid regex"));
 static OWNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:(?:owner|assignee|responsible|dri)\s*[:=]\s*|(?:owned by|assigned to)\s+)([^,;)\]\n]+?)\s*(?:[,;)\]]|$)",

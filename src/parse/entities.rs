@@ -67,7 +67,8 @@ static TICKET_OR_HASH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Z][A-Z0-9]+(?:-\d+)+$|^[0-9a-f]{7,40}$").expect("valid regex"));
 /// Links and e-mail addresses: their names are not the incident's hosts.
 static URL_OR_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?|ftp)://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("valid regex")
+    Regex::new(r"(?i)\b(?:https?|ftp)://\S+|\bwww\.\S+|[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+")
+        .expect("valid regex")
 });
 
 /// Words in code spans that name a command, a user, a keyword or an HTTP

@@ -45,11 +45,11 @@ static DURATION_NOT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "down for 2 hours", "could not log in for 45 minutes": "for" after words of
 /// the outage itself, not "compensation for a day".
 static DOWN_FOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:down|offline|unavailable|inaccessible|unreachable|disrupted|interrupted|degraded|failing|failed|broken|unusable|unresponsive|erroring|stopped|halted|stalled|frozen|hung|paused|out|could not|couldn't|cannot|can't|unable to|not able to)\b(?:\s+[\w'-]+){0,4}\s+for\s*(?:about\s+|around\s+|approximately\s+|nearly\s+|~\s*)?$")
+    Regex::new(r"(?i)\b(?:down|offline|unavailable|inaccessible|unreachable|disrupted|interrupted|degraded|failing|failed|broken|unusable|unresponsive|erroring|stopped|halted|stalled|frozen|hung|paused|out|could not|couldn't|cannot|can't|unable to|not able to)\b(?:\s+[A-Za-z0-9_'-]+){0,4}\s+for\s*(?:about\s+|around\s+|approximately\s+|nearly\s+|~\s*)?$")
         .expect("valid regex")
 });
 static START_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:outage|downtime|disruption|interruption|incident|issue|problem|errors?|failure|failed|failing|down|unavailable|unresponsive|crash\w*|experienced|encountered|occurred|occured|began|begun|started|starts|hit|affected|went|became|stopped|broke|broken|slow\w*|degrad\w*|latency|timed out|timeouts?)\b")
+    Regex::new(r"(?i)\b(?:outage|downtime|disruption|interruption|incident|issue|problem|errors?|failure|failed|failing|down|unavailable|unresponsive|crash(?-u:\w)*|experienced|encountered|occurred|occured|began|begun|started|starts|hit|affected|went|became|stopped|broke|broken|slow(?-u:\w)*|degrad(?-u:\w)*|latency|timed out|timeouts?)\b")
         .expect("valid regex")
 });
 static NOT_START_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {

@@ -7,6 +7,7 @@
 //! rule with several matchers.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
@@ -63,10 +64,41 @@ pub struct CustomRuleError {
     pub message: String,
 }
 
+/// A pattern, compiled when first needed: the set below tells which lines
+/// need it, and most documents have none. Compiling a regex costs more than
+/// linting a short document, and pre-commit lints one document per process.
+#[derive(Clone, Debug)]
+struct Pattern {
+    source: String,
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl Pattern {
+    fn new(source: String) -> Pattern {
+        Pattern {
+            source,
+            regex: OnceLock::new(),
+        }
+    }
+
+    /// Compile now, so that a user's bad pattern is an error at load.
+    fn validated(source: String) -> Result<Pattern, String> {
+        let regex = compile_pattern(&source)?;
+        Ok(Pattern {
+            source,
+            regex: OnceLock::from(Some(regex)),
+        })
+    }
+
+    fn regex(&self) -> Option<&Regex> {
+        self.regex.get_or_init(|| compile_pattern(&self.source).ok()).as_ref()
+    }
+}
+
 #[derive(Clone, Debug)]
 struct Matcher {
     /// One per pattern (each may name its own `m` group), one for the words.
-    regexes: Vec<Regex>,
+    patterns: Vec<Pattern>,
     message: String,
     help: Option<String>,
     sections: Option<KindSet>,
@@ -84,31 +116,36 @@ pub struct CustomRule {
     /// Every pattern of every matcher in one set: one pass over a line says
     /// which patterns (if any) to run for their positions. Most lines match
     /// none, so most lines cost one search instead of one per pattern.
-    set: Option<RegexSet>,
-    /// The (matcher, regex) of each pattern of `set`.
+    /// Built on first use.
+    set: OnceLock<Option<RegexSet>>,
+    /// The (matcher, pattern) of each pattern of `set`.
     set_index: Vec<(usize, usize)>,
 }
 
 impl CustomRule {
-    fn build_set(&mut self) {
-        let patterns: Vec<&str> = self
-            .matchers
-            .iter()
-            .flat_map(|m| m.regexes.iter().map(Regex::as_str))
-            .collect();
+    fn index_patterns(&mut self) {
         self.set_index = self
             .matchers
             .iter()
             .enumerate()
-            .flat_map(|(mi, m)| (0..m.regexes.len()).map(move |ri| (mi, ri)))
+            .flat_map(|(mi, m)| (0..m.patterns.len()).map(move |ri| (mi, ri)))
             .collect();
-        // Built from patterns that each compiled within the limit; if the set
-        // as a whole does not, lines are searched pattern by pattern.
-        self.set = RegexSetBuilder::new(patterns)
-            .size_limit(REGEX_SIZE_LIMIT * 4)
-            .dfa_size_limit(REGEX_SIZE_LIMIT * 4)
-            .build()
-            .ok();
+    }
+
+    fn set(&self) -> Option<&RegexSet> {
+        self.set
+            .get_or_init(|| {
+                let patterns = self.matchers.iter().flat_map(|m| m.patterns.iter().map(|p| &p.source));
+                // Built from patterns that each compile within the limit; if
+                // the set as a whole does not, lines are searched pattern by
+                // pattern.
+                RegexSetBuilder::new(patterns)
+                    .size_limit(REGEX_SIZE_LIMIT * 4)
+                    .dfa_size_limit(REGEX_SIZE_LIMIT * 4)
+                    .build()
+                    .ok()
+            })
+            .as_ref()
     }
 }
 
@@ -137,27 +174,36 @@ fn compile_pattern(pattern: &str) -> Result<Regex, String> {
         .map_err(|e| format!("invalid pattern: {e}"))
 }
 
-/// The matcher of one entry, or the key that is wrong and why.
-fn matcher(def: &CustomRuleDef) -> Result<Matcher, (&'static str, String)> {
-    let mut regexes: Vec<Regex> = Vec::new();
+/// The matcher of one entry, or the key that is wrong and why. `validate`
+/// compiles the patterns now (a user's file); built-in data is compiled when
+/// first needed, and a test compiles it all.
+fn matcher(def: &CustomRuleDef, validate: bool) -> Result<Matcher, (&'static str, String)> {
+    let pattern = |source: String, field: &'static str| {
+        if validate {
+            Pattern::validated(source).map_err(|e| (field, e))
+        } else {
+            Ok(Pattern::new(source))
+        }
+    };
+    let mut regexes: Vec<Pattern> = Vec::new();
     if let Some(p) = &def.pattern {
-        regexes.push(compile_pattern(p).map_err(|e| ("pattern", e))?);
+        regexes.push(pattern(p.clone(), "pattern")?);
     }
     for p in def.patterns.iter().flatten() {
-        regexes.push(compile_pattern(p).map_err(|e| ("patterns", e))?);
+        regexes.push(pattern(p.clone(), "patterns")?);
     }
     if let Some(words) = &def.words {
         if words.iter().any(|w| w.trim().is_empty()) {
             return Err(("words", "`words` has an empty entry".to_string()));
         }
         let escaped: Vec<String> = words.iter().map(|w| regex::escape(w.trim())).collect();
-        regexes.push(compile_pattern(&format!(r"(?i)\b(?:{})\b", escaped.join("|"))).map_err(|e| ("words", e))?);
+        regexes.push(pattern(format!(r"(?i)\b(?:{})\b", escaped.join("|")), "words")?);
     }
     if regexes.is_empty() {
         return Err(("id", "needs `pattern`, `patterns` or `words`".to_string()));
     }
     Ok(Matcher {
-        regexes,
+        patterns: regexes,
         message: def.message.clone(),
         help: def.help.clone(),
         sections: def.sections.as_ref().map(|kinds| kinds.iter().copied().collect()),
@@ -168,8 +214,13 @@ fn matcher(def: &CustomRuleDef) -> Result<Matcher, (&'static str, String)> {
 }
 
 /// Compile `[[custom_rules]]` entries into rules, one per id, in order of
-/// first appearance. `reserved` are the ids of built-in rules.
-pub fn compile(defs: &[CustomRuleDef], reserved: &HashSet<&str>) -> Result<Vec<CustomRule>, CustomRuleError> {
+/// first appearance. `reserved` are the ids of built-in rules; `validate`
+/// compiles every pattern now, to report a bad one.
+pub fn compile(
+    defs: &[CustomRuleDef],
+    reserved: &HashSet<&str>,
+    validate: bool,
+) -> Result<Vec<CustomRule>, CustomRuleError> {
     let mut rules: Vec<CustomRule> = Vec::new();
     for (index, def) in defs.iter().enumerate() {
         let err = |(field, message): (&'static str, String)| CustomRuleError {
@@ -193,7 +244,7 @@ pub fn compile(defs: &[CustomRuleDef], reserved: &HashSet<&str>) -> Result<Vec<C
             .map(parse_level)
             .transpose()
             .map_err(|e| err(("level", e)))?;
-        let matcher = matcher(def).map_err(err)?;
+        let matcher = matcher(def, validate).map_err(err)?;
         match rules.iter_mut().find(|r| r.id == def.id) {
             Some(rule) => rule.matchers.push(matcher),
             None => rules.push(CustomRule {
@@ -204,13 +255,13 @@ pub fn compile(defs: &[CustomRuleDef], reserved: &HashSet<&str>) -> Result<Vec<C
                     .clone()
                     .unwrap_or_else(|| def.message.replace("{match}", "…")),
                 matchers: vec![matcher],
-                set: None,
+                set: OnceLock::new(),
                 set_index: Vec::new(),
             }),
         }
     }
     for rule in &mut rules {
-        rule.build_set();
+        rule.index_patterns();
     }
     Ok(rules)
 }
@@ -285,7 +336,7 @@ impl ConfiguredRule for CustomRule {
             };
             for line in lines {
                 // The patterns that match somewhere in the line, in order.
-                let matched: Vec<(usize, usize)> = match &self.set {
+                let matched: Vec<(usize, usize)> = match self.set() {
                     // `is_match` stops at the first match; most lines have none.
                     Some(set) if !set.is_match(&line.text) => continue,
                     Some(set) => set.matches(&line.text).iter().map(|i| self.set_index[i]).collect(),
@@ -299,7 +350,10 @@ impl ConfiguredRule for CustomRule {
                     {
                         continue;
                     }
-                    for caps in m.regexes[ri].captures_iter(&line.text) {
+                    let Some(regex) = m.patterns[ri].regex() else {
+                        continue;
+                    };
+                    for caps in regex.captures_iter(&line.text) {
                         self.report(m, line, &caps, &mut reported, out);
                     }
                 }
@@ -371,20 +425,20 @@ mod tests {
     #[test]
     fn errors_name_the_entry_and_the_problem() {
         let none = HashSet::new();
-        let e = compile(&[def("ok-rule", "a"), def("bad", "(unclosed")], &none).unwrap_err();
+        let e = compile(&[def("ok-rule", "a"), def("bad", "(unclosed")], &none, true).unwrap_err();
         assert_eq!(e.index, 1);
         assert!(e.message.contains("invalid pattern"), "{}", e.message);
         assert!(e.message.contains("unclosed"), "{}", e.message);
         let reserved: HashSet<&str> = ["timeline-order"].into_iter().collect();
-        let e = compile(&[def("timeline-order", "a")], &reserved).unwrap_err();
+        let e = compile(&[def("timeline-order", "a")], &reserved, true).unwrap_err();
         assert!(e.message.contains("built-in"));
-        let e = compile(&[def("Bad_Id", "a")], &none).unwrap_err();
+        let e = compile(&[def("Bad_Id", "a")], &none, true).unwrap_err();
         assert!(e.message.contains("kebab-case"));
     }
 
     #[test]
     fn entries_with_one_id_form_one_rule() {
-        let rules = compile(&[def("x", "a"), def("x", "b"), def("y", "c")], &HashSet::new()).unwrap();
+        let rules = compile(&[def("x", "a"), def("x", "b"), def("y", "c")], &HashSet::new(), true).unwrap();
         assert_eq!(rules.len(), 2);
         assert_eq!(rules[0].matchers.len(), 2);
     }
@@ -408,7 +462,7 @@ mod tests {
         let mut d = def("todo", "TODO");
         d.pattern = None;
         d.words = Some(vec!["TODO".to_string()]);
-        let rule = compile(&[d], &HashSet::new()).unwrap().remove(0);
+        let rule = compile(&[d], &HashSet::new(), true).unwrap().remove(0);
         let src = "# Report\n\nOwner: TODO, run `make TODO` later.\n\n```\nTODO\n```\n\n<p>Cause: <b>TODO</b></p>\n";
         assert_eq!(
             findings(&rule, src),
@@ -418,7 +472,7 @@ mod tests {
 
     #[test]
     fn huge_patterns_are_refused() {
-        let e = compile(&[def("big", "(?:a{1000}){1000}")], &HashSet::new()).unwrap_err();
+        let e = compile(&[def("big", "(?:a{1000}){1000}")], &HashSet::new(), true).unwrap_err();
         assert!(e.message.contains("invalid pattern"), "{}", e.message);
     }
 }

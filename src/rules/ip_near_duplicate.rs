@@ -26,7 +26,7 @@ pub struct IpNearDuplicate;
 
 /// Words that introduce an address as a different machine on purpose.
 static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:new|replacement|replaced|replacing|migrat\w*|moved|switched|failover|fail over|backup|standby|secondary|another|second|additional|spare|instead)\b")
+    Regex::new(r"(?i)\b(?:new|replacement|replaced|replacing|migrat(?-u:\w)*|moved|switched|failover|fail over|backup|standby|secondary|another|second|additional|spare|instead)\b")
         .expect("valid regex")
 });
 

@@ -228,7 +228,7 @@ static DATA_RULES: LazyLock<Vec<DataRule>> = LazyLock::new(|| {
             // failing here means the binary was built from broken data.
             let file: DataRuleFile =
                 toml::from_str(toml_text).unwrap_or_else(|e| panic!("rules/{id}.toml is invalid: {e}"));
-            let mut rules = custom::compile(&file.custom_rules, &HashSet::new())
+            let mut rules = custom::compile(&file.custom_rules, &HashSet::new(), false)
                 .unwrap_or_else(|e| panic!("rules/{id}.toml is invalid: {}", e.message));
             assert!(
                 rules.len() == 1 && rules[0].id == *id,
@@ -261,4 +261,23 @@ pub fn find(id: &str) -> Option<&'static dyn RuleEntry> {
 
 pub fn ids() -> impl Iterator<Item = &'static str> {
     all().map(|r| r.meta().id)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::{DATA_RULE_FILES, DataRuleFile, custom};
+
+    /// The data rules' patterns compile only when first needed at run time;
+    /// here every one of them is compiled, so a broken pattern fails the build.
+    #[test]
+    fn every_data_rule_pattern_compiles() {
+        for (id, toml_text, _) in DATA_RULE_FILES {
+            let file: DataRuleFile = toml::from_str(toml_text).unwrap_or_else(|e| panic!("rules/{id}.toml: {e}"));
+            if let Err(e) = custom::compile(&file.custom_rules, &HashSet::new(), true) {
+                panic!("rules/{id}.toml, entry {}: {}: {}", e.index, e.field, e.message);
+            }
+        }
+    }
 }
