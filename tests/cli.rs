@@ -524,6 +524,24 @@ fn a_zone_label_right_for_some_times_gets_no_fix() {
 }
 
 #[test]
+fn output_is_the_same_on_any_number_of_threads() {
+    // Files are linted in parallel; the report must not depend on how.
+    let run = |threads: &str| {
+        let output = pmlint()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["--no-config", "--format", "json", "fixtures"])
+            .output()
+            .expect("runs");
+        assert!(!output.stdout.is_empty());
+        output.stdout
+    };
+    let one = run("1");
+    assert_eq!(one, run("2"), "1 thread vs 2");
+    assert_eq!(one, run("7"), "1 thread vs 7");
+    assert_eq!(one, run("2"), "two runs on 2 threads");
+}
+
+#[test]
 fn diff_prints_changes_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("outage.md");
