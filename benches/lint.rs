@@ -21,26 +21,25 @@ fn documents() -> Vec<(&'static str, String)> {
         .collect()
 }
 
+/// The document of one style.
+fn document(style: &str) -> String {
+    documents()
+        .into_iter()
+        .find(|(name, _)| *name == style)
+        .map(|(_, text)| text)
+        .unwrap_or_default()
+}
+
 #[divan::bench(args = corpus::STYLES.map(|s| s.name()))]
 fn parse_to_model(bencher: divan::Bencher, style: &str) {
-    let docs = documents();
-    let text = docs
-        .iter()
-        .find(|(name, _)| *name == style)
-        .map(|(_, t)| t.clone())
-        .unwrap_or_default();
+    let text = document(style);
     let options = ParseOptions::default();
     bencher.bench(|| parse(divan::black_box(&text), &options).timeline.entries.len());
 }
 
 #[divan::bench(args = corpus::STYLES.map(|s| s.name()))]
 fn full_lint(bencher: divan::Bencher, style: &str) {
-    let docs = documents();
-    let text = docs
-        .iter()
-        .find(|(name, _)| *name == style)
-        .map(|(_, t)| t.clone())
-        .unwrap_or_default();
+    let text = document(style);
     let config = Config::default();
     let source = Source::new("doc.md", text);
     bencher.bench(|| pmlint::lint(divan::black_box(&source), &config).len());

@@ -63,7 +63,26 @@ pub(crate) struct Context<'c> {
     pub settings: &'c crate::settings::Settings,
 }
 
-impl Context<'_> {
+impl<'c> Context<'c> {
+    /// The document's context: its day/month order, and the year of its date
+    /// or, failing that, of the first dated mention.
+    pub fn of(incident: &Incident<'_>, settings: &'c crate::settings::Settings) -> Context<'c> {
+        Context {
+            order: incident.date_order.map(|(o, _)| o),
+            year: incident
+                .document_date
+                .as_ref()
+                .and_then(|d| d.date.value.year)
+                .or_else(|| {
+                    incident
+                        .mentions
+                        .iter()
+                        .find_map(|m| m.written.date.as_ref()?.value.year)
+                }),
+            settings,
+        }
+    }
+
     /// A written date as a calendar date, and whether its year is real.
     pub fn date(&self, parts: &DateParts) -> Option<(NaiveDate, bool)> {
         let year_known = parts.year.is_some() || self.year.is_some();
@@ -140,22 +159,7 @@ pub(crate) fn resolve(incident: &mut Incident<'_>, opts: &ParseOptions<'_>) {
     incident.document_date = document_date(incident);
     incident.document_zone = document_zone(incident, opts);
     incident.timeline.declared_zones = declared_zones(incident, opts);
-    let order = incident.date_order.map(|(o, _)| o);
-    let year = incident
-        .document_date
-        .as_ref()
-        .and_then(|d| d.date.value.year)
-        .or_else(|| {
-            incident
-                .mentions
-                .iter()
-                .find_map(|m| m.written.date.as_ref()?.value.year)
-        });
-    let ctx = Context {
-        order,
-        year,
-        settings: opts.settings,
-    };
+    let ctx = Context::of(incident, opts.settings);
     let document_date = incident.document_date.as_ref().and_then(|d| ctx.date(&d.date.value));
     resolve_entries(incident, &ctx, document_date);
     incident.timeline.metrics = metrics(&incident.timeline.entries);

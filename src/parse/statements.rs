@@ -362,20 +362,7 @@ pub(crate) fn extract_statements(incident: &Incident<'_>, opts: &ParseOptions<'_
 
 /// Give the stated times a meaning, with the same context as the timeline.
 pub(crate) fn resolve_statements(incident: &mut Incident<'_>, opts: &ParseOptions<'_>) {
-    let ctx = Context {
-        order: incident.date_order.map(|(o, _)| o),
-        year: incident
-            .document_date
-            .as_ref()
-            .and_then(|d| d.date.value.year)
-            .or_else(|| {
-                incident
-                    .mentions
-                    .iter()
-                    .find_map(|m| m.written.date.as_ref()?.value.year)
-            }),
-        settings: opts.settings,
-    };
+    let ctx = Context::of(incident, opts.settings);
     let document_date = incident.document_date.as_ref().and_then(|d| ctx.date(&d.date.value));
     let timeline_zone = match incident.timeline.declared_zones.as_slice() {
         [(_, zone)] => Some(zone.clone()),
