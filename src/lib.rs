@@ -14,6 +14,7 @@ pub mod fix;
 pub mod input;
 pub mod model;
 pub mod parse;
+pub mod phrase;
 pub mod render;
 pub mod rules;
 pub mod scaffold;

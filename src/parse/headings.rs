@@ -8,6 +8,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::model::{KindSet, SectionKind};
+use crate::phrase::PhraseSet;
 
 /// Longest unrecognised part of a combined heading ("Root cause and heroic
 /// resolution") before the heading stops counting as a section name.
@@ -70,30 +71,13 @@ pub struct SectionTable {
     qualifiers: HashSet<String>,
     /// Trailing phrases that do not change the kind: " of the incident".
     suffixes: Vec<String>,
-    future_cues: Regex,
+    future_cues: PhraseSet,
 }
 
 static BUILTIN: LazyLock<SectionTable> = LazyLock::new(|| {
     SectionTable::from_toml(include_str!("../../rules/sections.toml"))
         .unwrap_or_else(|e| panic!("built-in rules/sections.toml is invalid: {e}"))
 });
-
-/// Build a case-insensitive regex that matches any of `phrases` on word boundaries.
-/// A trailing `*` continues a stem with ASCII word characters: Unicode `\w`
-/// costs milliseconds to compile per stem, and the stems are English.
-pub fn phrase_regex(phrases: &[String]) -> Result<Regex, regex::Error> {
-    let alternatives: Vec<String> = phrases
-        .iter()
-        .map(|p| {
-            let p = p.trim();
-            match p.strip_suffix('*') {
-                Some(stem) => format!(r"{}(?-u:\w)*", regex::escape(stem)),
-                None => regex::escape(p),
-            }
-        })
-        .collect();
-    Regex::new(&format!(r"(?i)\b(?:{})\b", alternatives.join("|")))
-}
 
 impl SectionTable {
     pub fn builtin() -> &'static SectionTable {
@@ -112,7 +96,7 @@ impl SectionTable {
                 .iter()
                 .map(|w| format!(" {}", w.to_lowercase()))
                 .collect(),
-            future_cues: phrase_regex(&def.ambiguous.future_cues).map_err(|e| e.to_string())?,
+            future_cues: PhraseSet::new(def.ambiguous.future_cues.iter().map(|c| (0, c.as_str())))?,
         };
         table.extend(&def.kinds)?;
         Ok(table)

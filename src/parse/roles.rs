@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Deserialize;
 
-use super::headings::phrase_regex;
 use crate::model::EventRole;
+use crate::phrase::{PhraseMatch, PhraseSet};
 
 /// "attempt to restore", "not yet resolved", "tried to fix": the phrase is
 /// there but the event is not.
@@ -17,11 +17,6 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|fail(?:s|ed|ing)?|unable|not(?:\s+yet)?|never|no\s+longer|couldn't|could\s+not|cannot|can't|without|before|until|wait(?:ed|ing)?\s+for|plan(?:ned|s)?|will)\s+(?:to\s+|be\s+|being\s+|been\s+)?$")
         .expect("valid regex")
 });
-
-/// The first match of `re` in `text` that is not negated by the words before it.
-fn first_unnegated<'t>(re: &Regex, text: &'t str) -> Option<regex::Match<'t>> {
-    re.find_iter(text).find(|m| !cue_before(&NEGATED, text, m.start()))
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -34,7 +29,8 @@ struct TableDef {
 pub struct RoleTable {
     markers: Vec<(EventRole, Vec<String>)>,
     phrases: BTreeMap<String, Vec<String>>,
-    compiled: Vec<(EventRole, Regex)>,
+    /// Every role's phrases, labelled with the role's place in `EventRole::ALL`.
+    compiled: Option<PhraseSet>,
 }
 
 static BUILTIN: LazyLock<RoleTable> = LazyLock::new(|| {
@@ -63,27 +59,34 @@ impl RoleTable {
         let mut table = RoleTable {
             markers,
             phrases: def.phrases,
-            compiled: Vec::new(),
+            compiled: None,
         };
         table.compile()?;
         Ok(table)
     }
 
     fn compile(&mut self) -> Result<(), String> {
-        self.compiled.clear();
-        for role in EventRole::ALL {
-            if let Some(list) = self.phrases.get(role.as_str()) {
-                let re = phrase_regex(list).map_err(|e| e.to_string())?;
-                self.compiled.push((role, re));
-            }
-        }
         for (role, _) in &self.markers {
             // Every marker's role is also a phrase role, so the set is complete.
-            if !self.compiled.iter().any(|(r, _)| r == role) {
+            if !self.phrases.contains_key(role.as_str()) {
                 return Err(format!("role `{}` has markers but no phrases", role.as_str()));
             }
         }
+        let phrases = EventRole::ALL.iter().enumerate().flat_map(|(label, role)| {
+            let list = self.phrases.get(role.as_str()).map_or(&[][..], Vec::as_slice);
+            list.iter().map(move |p| (label, p.as_str()))
+        });
+        self.compiled = Some(PhraseSet::new(phrases)?);
         Ok(())
+    }
+
+    /// The role phrases of `text` that the words before them do not negate, by start.
+    fn unnegated<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (PhraseMatch, EventRole)> + 'a {
+        self.compiled
+            .iter()
+            .flat_map(move |set| set.find_all(text))
+            .filter(move |m| !cue_before(&NEGATED, text, m.start))
+            .filter_map(|m| EventRole::ALL.get(m.label).map(|role| (m, *role)))
     }
 
     /// This table with the user's phrases added (`[roles] detection = ["..."]`).
@@ -109,20 +112,17 @@ impl RoleTable {
                 return Some(*role);
             }
         }
-        self.compiled
-            .iter()
-            .filter_map(|(role, re)| first_unnegated(re, text).map(|m| (m.start(), *role)))
-            .min_by_key(|(start, _)| *start)
+        // By start, then in role order: the first is the phrase that comes first.
+        self.unnegated(text)
+            .min_by_key(|(m, _)| (m.start, m.label))
             .map(|(_, role)| role)
     }
 
     /// Where `text` tells that something was done to restore service.
     pub fn find_restoration(&self, text: &str) -> Option<std::ops::Range<usize>> {
-        self.compiled
-            .iter()
-            .filter(|(role, _)| matches!(role, EventRole::Mitigation | EventRole::Resolution))
-            .filter_map(|(_, re)| first_unnegated(re, text).map(|m| m.range()))
-            .min_by_key(|r| r.start)
+        self.unnegated(text)
+            .find(|(_, role)| matches!(role, EventRole::Mitigation | EventRole::Resolution))
+            .map(|(m, _)| m.range())
     }
 }
 

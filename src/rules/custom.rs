@@ -16,6 +16,7 @@ use super::{ConfiguredRule, LintContext};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::model::{KindSet, SectionKind};
 use crate::parse::markdown::BlockKind;
+use crate::phrase::PhraseSet;
 use crate::source::Span;
 
 /// Compiled patterns may not grow past this, so a hostile pattern cannot
@@ -97,8 +98,9 @@ impl Pattern {
 
 #[derive(Clone, Debug)]
 struct Matcher {
-    /// One per pattern (each may name its own `m` group), one for the words.
+    /// One per pattern (each may name its own `m` group).
     patterns: Vec<Pattern>,
+    words: Option<PhraseSet>,
     message: String,
     help: Option<String>,
     sections: Option<KindSet>,
@@ -196,14 +198,19 @@ fn matcher(def: &CustomRuleDef, validate: bool) -> Result<Matcher, (&'static str
         if words.iter().any(|w| w.trim().is_empty()) {
             return Err(("words", "`words` has an empty entry".to_string()));
         }
-        let escaped: Vec<String> = words.iter().map(|w| regex::escape(w.trim())).collect();
-        regexes.push(pattern(format!(r"(?i)\b(?:{})\b", escaped.join("|")), "words")?);
     }
-    if regexes.is_empty() {
+    let words = def
+        .words
+        .as_ref()
+        .map(|words| PhraseSet::new(words.iter().map(|w| (0, w.as_str()))))
+        .transpose()
+        .map_err(|e| ("words", e))?;
+    if regexes.is_empty() && words.is_none() {
         return Err(("id", "needs `pattern`, `patterns` or `words`".to_string()));
     }
     Ok(Matcher {
         patterns: regexes,
+        words,
         message: def.message.clone(),
         help: def.help.clone(),
         sections: def.sections.as_ref().map(|kinds| kinds.iter().copied().collect()),
@@ -335,26 +342,44 @@ impl ConfiguredRule for CustomRule {
                 &block.lines
             };
             for line in lines {
+                let in_scope = |m: &Matcher, mi: usize| {
+                    !(m.skip_tables && table
+                        || scopes[mi].as_ref().is_some_and(|s| !within(s, line.span))
+                        || m.skip_headings && overlaps_any(&headings, line.span))
+                };
+                if !self.matchers.iter().enumerate().any(|(mi, m)| in_scope(m, mi)) {
+                    continue;
+                }
                 // The patterns that match somewhere in the line, in order.
-                let matched: Vec<(usize, usize)> = match self.set() {
-                    // `is_match` stops at the first match; most lines have none.
-                    Some(set) if !set.is_match(&line.text) => continue,
-                    Some(set) => set.matches(&line.text).iter().map(|i| self.set_index[i]).collect(),
-                    None => self.set_index.clone(),
+                let matched: Vec<(usize, usize)> = if self.set_index.is_empty() {
+                    Vec::new()
+                } else {
+                    match self.set() {
+                        // `is_match` stops at the first match; most lines have none.
+                        Some(set) if !set.is_match(&line.text) => Vec::new(),
+                        Some(set) => set.matches(&line.text).iter().map(|i| self.set_index[i]).collect(),
+                        None => self.set_index.clone(),
+                    }
                 };
                 for (mi, ri) in matched {
                     let m = &self.matchers[mi];
-                    if m.skip_tables && table
-                        || scopes[mi].as_ref().is_some_and(|s| !within(s, line.span))
-                        || m.skip_headings && overlaps_any(&headings, line.span)
-                    {
+                    if !in_scope(m, mi) {
                         continue;
                     }
                     let Some(regex) = m.patterns[ri].regex() else {
                         continue;
                     };
                     for caps in regex.captures_iter(&line.text) {
-                        self.report(m, line, &caps, &mut reported, out);
+                        if let Some(found) = caps.name("m").or_else(|| caps.get(0)) {
+                            self.report(m, line, found.range(), &mut reported, out);
+                        }
+                    }
+                }
+                for (mi, m) in self.matchers.iter().enumerate() {
+                    if let Some(words) = m.words.as_ref().filter(|_| in_scope(m, mi)) {
+                        for found in words.find_iter(&line.text) {
+                            self.report(m, line, found.range(), &mut reported, out);
+                        }
                     }
                 }
             }
@@ -367,22 +392,19 @@ impl CustomRule {
         &self,
         m: &Matcher,
         line: &crate::parse::markdown::Line<'_>,
-        caps: &regex::Captures<'_>,
+        found: std::ops::Range<usize>,
         reported: &mut HashSet<Span>,
         out: &mut Vec<Diagnostic>,
     ) {
-        let Some(found) = caps.name("m").or_else(|| caps.get(0)) else {
-            return;
-        };
+        let matched = line.text[found.clone()].trim();
         // Code is quoted, not written: `TODO` in a command is not a placeholder.
-        if found.as_str().trim().is_empty() || line.overlaps_code(found.range()) {
+        if matched.is_empty() || line.overlaps_code(found.clone()) {
             return;
         }
-        let span = line.source_span(found.range());
+        let span = line.source_span(found);
         if !reported.insert(span) {
             return;
         }
-        let matched = found.as_str().trim();
         let mut d = Diagnostic::new(span, m.message.replace("{match}", matched));
         if let Some(help) = &m.help {
             d = d.with_help(help.replace("{match}", matched));
