@@ -194,10 +194,8 @@ fn matcher(def: &CustomRuleDef, validate: bool) -> Result<Matcher, (&'static str
     for p in def.patterns.iter().flatten() {
         regexes.push(pattern(p.clone(), "patterns")?);
     }
-    if let Some(words) = &def.words {
-        if words.iter().any(|w| w.trim().is_empty()) {
-            return Err(("words", "`words` has an empty entry".to_string()));
-        }
+    if def.words.iter().flatten().any(|w| w.trim().is_empty()) {
+        return Err(("words", "`words` has an empty entry".to_string()));
     }
     let words = def
         .words
