@@ -9,9 +9,10 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
+use super::prefilter::Prefilter;
 use super::{ConfiguredRule, LintContext};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::model::{KindSet, SectionKind};
@@ -115,18 +116,17 @@ pub struct CustomRule {
     pub severity: Severity,
     pub summary: String,
     matchers: Vec<Matcher>,
-    /// Every pattern of every matcher in one set: one pass over a line says
-    /// which patterns (if any) to run for their positions. Most lines match
-    /// none, so most lines cost one search instead of one per pattern.
-    /// Built on first use.
-    set: OnceLock<Option<RegexSet>>,
-    /// The (matcher, pattern) of each pattern of `set`.
-    set_index: Vec<(usize, usize)>,
+    /// Every pattern of every matcher read for the literals it needs: one
+    /// pass over a line says which patterns may match it. Most lines need
+    /// none, and a pattern no line needs is never compiled. Built on first use.
+    prefilter: OnceLock<Prefilter>,
+    /// The (matcher, pattern) of each pattern of `prefilter`.
+    pattern_index: Vec<(usize, usize)>,
 }
 
 impl CustomRule {
     fn index_patterns(&mut self) {
-        self.set_index = self
+        self.pattern_index = self
             .matchers
             .iter()
             .enumerate()
@@ -134,20 +134,14 @@ impl CustomRule {
             .collect();
     }
 
-    fn set(&self) -> Option<&RegexSet> {
-        self.set
-            .get_or_init(|| {
-                let patterns = self.matchers.iter().flat_map(|m| m.patterns.iter().map(|p| &p.source));
-                // Built from patterns that each compile within the limit; if
-                // the set as a whole does not, lines are searched pattern by
-                // pattern.
-                RegexSetBuilder::new(patterns)
-                    .size_limit(REGEX_SIZE_LIMIT * 4)
-                    .dfa_size_limit(REGEX_SIZE_LIMIT * 4)
-                    .build()
-                    .ok()
-            })
-            .as_ref()
+    fn prefilter(&self) -> &Prefilter {
+        self.prefilter.get_or_init(|| {
+            Prefilter::new(
+                self.matchers
+                    .iter()
+                    .flat_map(|m| m.patterns.iter().map(|p| p.source.as_str())),
+            )
+        })
     }
 }
 
@@ -260,8 +254,8 @@ pub fn compile(
                     .clone()
                     .unwrap_or_else(|| def.message.replace("{match}", "…")),
                 matchers: vec![matcher],
-                set: OnceLock::new(),
-                set_index: Vec::new(),
+                prefilter: OnceLock::new(),
+                pattern_index: Vec::new(),
             }),
         }
     }
@@ -349,17 +343,12 @@ impl ConfiguredRule for CustomRule {
                     continue;
                 }
                 // The patterns that match somewhere in the line, in order.
-                let matched: Vec<(usize, usize)> = if self.set_index.is_empty() {
+                let candidates = if self.pattern_index.is_empty() {
                     Vec::new()
                 } else {
-                    match self.set() {
-                        // `is_match` stops at the first match; most lines have none.
-                        Some(set) if !set.is_match(&line.text) => Vec::new(),
-                        Some(set) => set.matches(&line.text).iter().map(|i| self.set_index[i]).collect(),
-                        None => self.set_index.clone(),
-                    }
+                    self.prefilter().candidates(&line.text)
                 };
-                for (mi, ri) in matched {
+                for (mi, ri) in candidates.into_iter().map(|i| self.pattern_index[i]) {
                     let m = &self.matchers[mi];
                     if !in_scope(m, mi) {
                         continue;

@@ -32,6 +32,7 @@ mod metadata_required;
 mod missing_section;
 mod mixed_timezones;
 mod no_action_items;
+mod prefilter;
 mod start_time_mismatch;
 mod timeline_entry_missing_time;
 mod timeline_order;
