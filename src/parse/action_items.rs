@@ -27,7 +27,7 @@ static DUE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:due|by|deadline|eta|before|target(?:\s+date)?)\b\s*:?\s*(?:on\s+)?").expect("valid regex")
 });
 static TICKET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"https?://\S+|\b[A-Z][A-Z0-9]{1,9}-\d+\b|(?:^|\s)#\d+\b|\b(?i:ticket|issue)\s*#?\s*\d+")
+    Regex::new(r"https?://\S+|\b[A-Z][A-Z0-9]{1,9}-[0-9]+\b|(?:^|\s)#[0-9]+\b|\b(?i:ticket|issue)\s*#?\s*[0-9]+")
         .expect("valid regex")
 });
 static PRIORITY: LazyLock<Regex> = LazyLock::new(|| {
@@ -198,7 +198,7 @@ fn introduces(text: &str) -> bool {
 /// Where a section's list of actions ends and its closing words begin:
 /// "In conclusion, ...", "Regards,", "Hope this helps".
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:in conclusion|to conclude|to sum up|in summary|overall,|(?:kind |best |warm )?regards\b|thanks\b|thank you\b|cheers\b|sincerely\b|hope this helps|best wishes)")
+    Regex::new(r"(?i)^[^A-Za-z0-9_]*(?:in conclusion|to conclude|to sum up|in summary|overall,|(?:kind |best |warm )?regards\b|thanks\b|thank you\b|cheers\b|sincerely\b|hope this helps|best wishes)")
         .expect("valid regex")
 });
 

@@ -17,14 +17,16 @@ use crate::model::{Entity, EntityKind, Section};
 use crate::source::Span;
 
 static IPV4: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b")
-        .expect("valid regex")
+    Regex::new(
+        r"\b(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\b",
+    )
+    .expect("valid regex")
 });
 static IPV6_CANDIDATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\b").expect("valid regex"));
 /// `web-01`, `db_2`, `web01`, `lb-eu-3`: a word with a numbered suffix.
 static NUMBERED_HOST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Za-z][A-Za-z]+(?:[-_][A-Za-z]+)*(?:[-_]\d{1,4}|\d{2,4})[a-z]?\b").expect("valid regex")
+    Regex::new(r"\b[A-Za-z][A-Za-z]+(?:[-_][A-Za-z]+)*(?:[-_][0-9]{1,4}|[0-9]{2,4})[a-z]?\b").expect("valid regex")
 });
 /// `db01.prod.example.com`: three labels or more, ending in letters.
 static FQDN: LazyLock<Regex> =
@@ -34,14 +36,15 @@ static CODE_NAME: LazyLock<Regex> =
 /// "Holberton Data Center", "Data Centre B", "Lagos DC", "the server room".
 static SITE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:\b(?P<before>[A-Z][A-Za-z0-9]*(?:\s+[A-Z][A-Za-z0-9]*)?)\s+)?\b(?P<kind>[Dd]ata\s*[Cc]ent(?:er|re)|[Dd]atacent(?:er|re)|[Ss]erver\s+[Rr]oom|DC)\b(?:\s+(?P<after>[A-Z][a-z]+\b(?:\s+\d{1,3}\b)?|[A-Z]\b|\d{1,3}\b))?",
+        r"(?:\b(?P<before>[A-Z][A-Za-z0-9]*(?:\s+[A-Z][A-Za-z0-9]*)?)\s+)?\b(?P<kind>[Dd]ata\s*[Cc]ent(?:er|re)|[Dd]atacent(?:er|re)|[Ss]erver\s+[Rr]oom|DC)\b(?:\s+(?P<after>[A-Z][a-z]+\b(?:\s+[0-9]{1,3}\b)?|[A-Z]\b|[0-9]{1,3}\b))?",
     )
     .expect("valid regex")
 });
-static NUMBERED_DC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bDC[-\s]?(?P<n>\d{1,3})\b").expect("valid regex"));
+static NUMBERED_DC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bDC[-\s]?(?P<n>[0-9]{1,3})\b").expect("valid regex"));
 static REGION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:us|eu|ap|sa|ca|me|af|il)-(?:east|west|north|south|central|northeast|northwest|southeast|southwest)-\d\b",
+        r"\b(?:us|eu|ap|sa|ca|me|af|il)-(?:east|west|north|south|central|northeast|northwest|southeast|southwest)-[0-9]\b",
     )
     .expect("valid regex")
 });
@@ -59,12 +62,12 @@ const NOT_HOSTS: &[&str] = &[
 /// `CVE-2024`), a commit (`a3f9c21`).
 static NOT_HOST_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|eat|wat|cat)[-_]?\d|^(?:sev|p|priority|level|v|version|rfc|iso|tls|http|php|python|node)[-_]?\d|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*[-_]?\d{1,4}$",
+        r"(?i)^(?:utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|eat|wat|cat)[-_]?[0-9]|^(?:sev|p|priority|level|v|version|rfc|iso|tls|http|php|python|node)[-_]?[0-9]|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*[-_]?[0-9]{1,4}$",
     )
     .expect("valid regex")
 });
 static TICKET_OR_HASH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Z][A-Z0-9]+(?:-\d+)+$|^[0-9a-f]{7,40}$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^[A-Z][A-Z0-9]+(?:-[0-9]+)+$|^[0-9a-f]{7,40}$").expect("valid regex"));
 /// Links and e-mail addresses: their names are not the incident's hosts.
 static URL_OR_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:https?|ftp)://\S+|\bwww\.\S+|[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+")

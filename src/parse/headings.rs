@@ -290,7 +290,7 @@ fn split_conjunction(text: &str) -> Vec<&str> {
 
 static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:section|step|part|chapter)\s+\d+\s*[.:)\-]?|\d+(?:\.\d+)*\s*[.):\-]|\d+\s|\(\d+\)|[ivx]{1,4}\s*[.)]|[a-h]\s*[.)]|0x[0-9a-f]+\.?)\s*",
+        r"^(?:(?:section|step|part|chapter)\s+[0-9]+\s*[.:)\-]?|[0-9]+(?:\.[0-9]+)*\s*[.):\-]|[0-9]+\s|\([0-9]+\)|[ivx]{1,4}\s*[.)]|[a-h]\s*[.)]|0x[0-9a-f]+\.?)\s*",
     )
     .expect("valid regex")
 });

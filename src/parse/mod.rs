@@ -157,7 +157,8 @@ const ID_KEYS: &[&str] = &[
 ];
 
 static TITLE_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bincident\s*(?:#|no\.?|number)\s*([A-Za-z0-9][A-Za-z0-9-]*)|\b(INC-?\d+)\b").expect("valid regex")
+    Regex::new(r"(?i)\bincident\s*(?:#|no\.?|number)\s*([A-Za-z0-9][A-Za-z0-9-]*)|\b(INC-?[0-9]+)\b")
+        .expect("valid regex")
 });
 
 /// The id the document gives its incident: metadata first, then the title.

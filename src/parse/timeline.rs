@@ -43,7 +43,8 @@ static AT_TIME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:at|around|by|about|approximately)\s+$|@\s*$").expect("valid regex"));
 /// `Timezone: PST`, `All times UTC`: a declaration, not an event.
 pub(crate) static ZONE_DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:time\s*-?\s*zones?|timezones?|tz|all\s+(?:the\s+)?times?)\b").expect("valid regex")
+    Regex::new(r"(?i)^[^A-Za-z0-9_]*(?:time\s*-?\s*zones?|timezones?|tz|all\s+(?:the\s+)?times?)\b")
+        .expect("valid regex")
 });
 
 static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^)]*\)").expect("valid regex"));

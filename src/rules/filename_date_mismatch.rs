@@ -21,7 +21,7 @@ use crate::model::DateFrom;
 pub struct FilenameDateMismatch;
 
 static FILE_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})(?:\D|$)").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[^0-9]|$)").expect("valid regex"));
 
 impl Rule for FilenameDateMismatch {
     const META: RuleMeta = RuleMeta {

@@ -25,7 +25,7 @@ pub struct ImpactUnquantified;
 
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\d[\d,.]*\s*(?:%|percent|k\b|m\b|x\b)|[$€£¥₦]\s*\d|\d[\d,.]*\s*(?:usd|eur|gbp|kes|ngn|dollars?)\b|\d[\d,.]*\s+(?:(?-u:\w)+\s+)?(?:users?|customers?|clients?|requests?|orders?|transactions?|errors?|calls?|sessions?|accounts?|merchants?|queries|messages?|emails?|payments?|visitors?|pages?|jobs?|tickets?|complaints?|sign-?ins?|logins?|people|devices|servers|hosts|stores?|sites?|regions?)\b|\b(?:complete|total|full)\s+(?:outage|downtime|loss\s+of\s+service)\b|\b(?:all|every|no|none of the|half of|a third of|a quarter of|most of|entire|whole)\s+(?:of\s+)?(?:the\s+|our\s+)?(?:users?|customers?|clients?|traffic|requests?|visitors?|merchants?|accounts?|user\s*base|service|site|platform|regions?|countries|markets?)\b",
+        r"(?i)[0-9][0-9,.]*\s*(?:%|percent|k\b|m\b|x\b)|[$€£¥₦]\s*[0-9]|[0-9][0-9,.]*\s*(?:usd|eur|gbp|kes|ngn|dollars?)\b|[0-9][0-9,.]*\s+(?:(?-u:\w)+\s+)?(?:users?|customers?|clients?|requests?|orders?|transactions?|errors?|calls?|sessions?|accounts?|merchants?|queries|messages?|emails?|payments?|visitors?|pages?|jobs?|tickets?|complaints?|sign-?ins?|logins?|people|devices|servers|hosts|stores?|sites?|regions?)\b|\b(?:complete|total|full)\s+(?:outage|downtime|loss\s+of\s+service)\b|\b(?:all|every|no|none of the|half of|a third of|a quarter of|most of|entire|whole)\s+(?:of\s+)?(?:the\s+|our\s+)?(?:users?|customers?|clients?|traffic|requests?|visitors?|merchants?|accounts?|user\s*base|service|site|platform|regions?|countries|markets?)\b",
     )
     .expect("valid regex")
 });

@@ -27,7 +27,7 @@ use crate::source::Span;
 
 /// An ordered list's marker, which stays in place when items move.
 static ORDERED_MARKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ \t]*\d{1,9}[.)][ \t]+").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^[ \t]*[0-9]{1,9}[.)][ \t]+").expect("valid regex"));
 
 pub struct TimelineOrder;
 

@@ -99,18 +99,18 @@ const WEEKDAY_PATTERN: &str =
 static WEEKDAY_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^({WEEKDAY_PATTERN})\.?,?\s+")).expect("valid regex"));
 static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^([0-9]{4})([-/.])([0-9]{1,2})([-/.])([0-9]{1,2})").expect("valid regex"));
 static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{4}|[0-9]{2})").expect("valid regex"));
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^({MONTH_PATTERN})\.?\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(\d{{4}}))?"
+        r"(?i)^({MONTH_PATTERN})\.?\s+(?:the\s+)?([0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s*([0-9]{{4}}))?"
     ))
     .expect("valid regex")
 });
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?(?:[\s-]+|/)({MONTH_PATTERN})\.?(?:,?[\s-]*(\d{{4}})|/(\d{{4}}))?"
+        r"(?i)^([0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?(?:[\s-]+|/)({MONTH_PATTERN})\.?(?:,?[\s-]*([0-9]{{4}})|/([0-9]{{4}}))?"
     ))
     .expect("valid regex")
 });

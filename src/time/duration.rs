@@ -52,7 +52,7 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("couple of", 2.0),
 ];
 
-const AMOUNT: &str = r"\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?couple\s+of|half\s+an?|an?";
+const AMOUNT: &str = r"[0-9]+(?:\.[0-9]+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?couple\s+of|half\s+an?|an?";
 
 /// One `amount unit` pair. Single-letter units only directly after digits (`2h`, `15m`).
 static COMPONENT: LazyLock<Regex> = LazyLock::new(|| {
