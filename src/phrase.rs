@@ -94,6 +94,10 @@ impl PhraseSet {
     /// Every phrase in `text` that stands on word boundaries, overlapping
     /// ones included, by start (longest first at one start).
     pub fn find_all(&self, text: &str) -> Vec<PhraseMatch> {
+        // Most texts hold no phrase at all: one search, nothing allocated.
+        if !self.automaton.is_match(text) {
+            return Vec::new();
+        }
         let mut found: Vec<PhraseMatch> = self
             .automaton
             .find_overlapping_iter(text)
@@ -132,8 +136,7 @@ impl PhraseSet {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        // Most texts hold no phrase at all: one search, nothing collected.
-        self.automaton.is_match(text) && !self.find_all(text).is_empty()
+        !self.find_all(text).is_empty()
     }
 }
 

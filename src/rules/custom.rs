@@ -41,7 +41,8 @@ pub struct CustomRuleDef {
     pub pattern: Option<String>,
     /// Several regular expressions, any of which matches.
     pub patterns: Option<Vec<String>>,
-    /// Words or phrases, matched case-insensitively on word boundaries.
+    /// Words or phrases, matched case-insensitively on word boundaries; a
+    /// trailing `*` also matches longer words that start so.
     pub words: Option<Vec<String>>,
     /// Section kinds the rule looks in; everywhere when absent.
     pub sections: Option<Vec<SectionKind>>,
@@ -476,6 +477,27 @@ mod tests {
         assert_eq!(
             findings(&rule, src),
             vec![src.find("TODO,").unwrap(), src.find("TODO</b>").unwrap()]
+        );
+    }
+
+    #[test]
+    fn words_and_patterns_of_one_rule_report_each_finding_once() {
+        let mut words = def("prod", "");
+        words.pattern = None;
+        words.words = Some(vec!["prod*".to_string(), "prd".to_string()]);
+        let rule = compile(&[words, def("prod", r"\bprd\b")], &HashSet::new(), true)
+            .unwrap()
+            .remove(0);
+        let src = "# Report\n\nThe PRD and production hosts, not reprod or prd.\n";
+        let mut found = findings(&rule, src);
+        found.sort();
+        assert_eq!(
+            found,
+            vec![
+                src.find("PRD").unwrap(),
+                src.find("production").unwrap(),
+                src.find("prd.").unwrap()
+            ]
         );
     }
 

@@ -61,6 +61,10 @@ impl Prefilter {
 
     /// The patterns that may match somewhere in `text`, in order.
     pub fn candidates(&self, text: &str) -> Vec<usize> {
+        // Most lines hold no literal at all: one search, nothing allocated.
+        if self.always.is_empty() && !self.automaton.as_ref().is_some_and(|a| a.is_match(text)) {
+            return Vec::new();
+        }
         let mut hit = vec![false; self.patterns];
         for &i in &self.always {
             hit[i] = true;
