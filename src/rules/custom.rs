@@ -67,8 +67,8 @@ pub struct CustomRuleError {
     pub message: String,
 }
 
-/// A pattern, compiled when first needed: the set below tells which lines
-/// need it, and most documents have none. Compiling a regex costs more than
+/// A pattern, compiled when first needed: the rule's prefilter tells which
+/// lines need it, and most documents have none. Compiling a regex costs more than
 /// linting a short document, and pre-commit lints one document per process.
 #[derive(Clone, Debug)]
 struct Pattern {
