@@ -136,20 +136,13 @@ const REGIONS: &[&str] = &[
     "sa-east-1",
     "af-south-1",
 ];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+
+fn month_name(month: usize) -> &'static str {
+    u8::try_from(month)
+        .ok()
+        .and_then(|m| chrono::Month::try_from(m).ok())
+        .map_or("?", |m| m.name())
+}
 
 fn filler(rng: &mut Rng, sentences: usize) -> String {
     (0..sentences).map(|_| rng.pick(FILLER)).collect::<Vec<_>>().join(" ")
@@ -283,7 +276,7 @@ pub fn document(seed: u64, index: usize) -> (String, String) {
                 t.push_str(&format!(
                     "{day}{} {}, {time}: {what}\n",
                     ordinal(day),
-                    MONTHS[month - 1]
+                    month_name(month)
                 ));
             }
             t.push_str(&format!(
