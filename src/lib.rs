@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod config;
+pub mod cue;
 pub mod diagnostic;
 pub mod fix;
 pub mod input;

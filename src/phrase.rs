@@ -8,6 +8,8 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use crate::text::is_word_char;
+
 /// One phrase found in a text. `label` is the group the phrase was given in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PhraseMatch {
@@ -30,12 +32,6 @@ pub struct PhraseSet {
     automaton: AhoCorasick,
     /// Per automaton pattern: its group, and whether it is a stem.
     patterns: Vec<(usize, bool)>,
-}
-
-/// A `\w` character of the `regex` crate, near enough: letters and digits
-/// of any script, and the underscore.
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
 }
 
 fn word_before(text: &str, at: usize) -> bool {

@@ -1,5 +1,11 @@
 //! Small string helpers that are safe on any UTF-8 input.
 
+/// A `\w` character of the `regex` crate, near enough: letters and digits
+/// of any script, and the underscore.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
 /// ASCII case-insensitive `starts_with` that never slices inside a character.
 pub fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
     s.get(..prefix.len())

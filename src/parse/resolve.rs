@@ -7,14 +7,12 @@
 //! step forward is short. Zones come from the time itself, else the
 //! timeline's declaration, else the document's, else configuration.
 
-use std::sync::LazyLock;
-
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
-use regex::Regex;
 
 use super::ParseOptions;
 use super::markdown::BlockKind;
-use super::timeline::ZONE_DECLARATION;
+use super::timeline::{is_zone_declaration, time_zone_at};
+use crate::cue::{Ahead, Words};
 use crate::model::{
     DateFrom, DocumentDate, EventRole, Incident, MentionPlace, MeridiemReading, Metric, Metrics, Resolved, SectionKind,
     TimelineEntry, WrittenTime, ZoneRef, ZoneSource,
@@ -47,10 +45,23 @@ const DATE_KEYS: &[&str] = &[
     "date",
 ];
 
-static DOCUMENT_ZONE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:all\s+times?|times?\s+(?:are|is|were|shown|given|listed|quoted|used|in)|time\s*-?\s*zones?|timezones?)\b")
-        .expect("valid regex")
-});
+const TIMES: Words = Words(&["time", "times"]);
+const TIMES_ARE: Words = Words(&["are", "is", "were", "shown", "given", "listed", "quoted", "used", "in"]);
+
+/// A line that says which zone the document's times are in: "all times
+/// UTC", "times are in CET", "time zone: IST".
+fn tells_document_zone(line: &str) -> bool {
+    Ahead::word_starts(line).any(|a| {
+        let times_are = |a: Option<Ahead<'_>>| a.and_then(Ahead::space).and_then(|a| a.any_word(&TIMES_ARE)).is_some();
+        a.literal("all")
+            .and_then(Ahead::space)
+            .and_then(|a| a.any_word(&TIMES))
+            .is_some()
+            || times_are(a.literal("times"))
+            || times_are(a.literal("time"))
+            || time_zone_at(a).is_some()
+    })
+}
 
 fn stand_in_date() -> NaiveDate {
     NaiveDate::from_ymd_opt(STAND_IN_YEAR, 1, 1).unwrap_or_default()
@@ -279,7 +290,7 @@ fn declared_document_zone(incident: &Incident<'_>, opts: &ParseOptions<'_>) -> O
     incident
         .markdown
         .lines_in(incident.body)
-        .filter(|l| DOCUMENT_ZONE_CUE.is_match(&l.text))
+        .filter(|l| tells_document_zone(&l.text))
         .filter(|l| !timeline_bodies.iter().any(|b| b.contains(l.span)))
         .find_map(|line| {
             let (range, zone) = find_zone_mentions(&line.text, opts.zones).into_iter().next()?;
@@ -329,7 +340,7 @@ fn declared_zones(incident: &Incident<'_>, opts: &ParseOptions<'_>) -> Vec<(usiz
                 .filter(|l| {
                     intro.contains(l.span)
                         || header_row && l.text.to_lowercase().contains("time")
-                        || section.body.contains(l.span) && ZONE_DECLARATION.is_match(&l.text)
+                        || section.body.contains(l.span) && is_zone_declaration(&l.text)
                 })
                 .find_map(|line| {
                     let (range, zone) = find_zone_mentions(&line.text, opts.zones).into_iter().next()?;
@@ -543,5 +554,22 @@ fn metrics(entries: &[TimelineEntry]) -> Metrics {
         time_to_detect: detect.and_then(|d| metric(start, d)),
         time_to_mitigate: mitigate.and_then(|m| metric(start, m)),
         time_to_resolve: detect.zip(end).and_then(|(d, e)| metric(d, e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zone_cues_read_as_the_regex_did() {
+        let words = [
+            "all", "time", "times", "zone", "zones", "timezone", "are", "is", "in", "given", "the",
+        ];
+        crate::cue::equivalence::assert_same_text(
+            r"(?i)\b(?:all\s+times?|times?\s+(?:are|is|were|shown|given|listed|quoted|used|in)|time\s*-?\s*zones?|timezones?)\b",
+            &words,
+            tells_document_zone,
+        );
     }
 }

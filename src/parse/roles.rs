@@ -1,22 +1,61 @@
 //! What a timeline entry marks (impact start, detection, mitigation,
 //! resolution), from the phrase table in `rules/event-roles.toml`.
 
-use crate::text::cue_before;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::Deserialize;
 
+use crate::cue::{Before, Words};
 use crate::model::EventRole;
 use crate::phrase::{PhraseMatch, PhraseSet};
 
 /// "attempt to restore", "not yet resolved", "tried to fix": the phrase is
 /// there but the event is not.
-static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|fail(?:s|ed|ing)?|unable|not(?:\s+yet)?|never|no\s+longer|couldn't|could\s+not|cannot|can't|without|before|until|wait(?:ed|ing)?\s+for|plan(?:ned|s)?|will)\s+(?:to\s+|be\s+|being\s+|been\s+)?$")
-        .expect("valid regex")
-});
+const NEGATIONS: Words = Words(&[
+    "attempt",
+    "attempts",
+    "attempted",
+    "attempting",
+    "try",
+    "tries",
+    "tried",
+    "trying",
+    "fail",
+    "fails",
+    "failed",
+    "failing",
+    "unable",
+    "not",
+    "never",
+    "couldn't",
+    "cannot",
+    "can't",
+    "without",
+    "before",
+    "until",
+    "plan",
+    "planned",
+    "plans",
+    "will",
+]);
+const WAITING: Words = Words(&["wait", "waited", "waiting"]);
+const INFINITIVE: Words = Words(&["to", "be", "being", "been"]);
+
+fn negated(b: Before<'_>) -> bool {
+    let Some(b) = b.space() else {
+        return false;
+    };
+    let b = b.any_word(&INFINITIVE).and_then(Before::space).unwrap_or(b);
+    let after = |b: Option<Before<'_>>, word: &str| b.and_then(Before::space).and_then(|b| b.word(word)).is_some();
+    b.any_word(&NEGATIONS).is_some()
+        || after(b.word("yet"), "not")
+        || after(b.word("longer"), "no")
+        || b.word("for")
+            .and_then(Before::space)
+            .and_then(|b| b.any_word(&WAITING))
+            .is_some()
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -85,7 +124,7 @@ impl RoleTable {
         self.compiled
             .iter()
             .flat_map(move |set| set.find_all(text))
-            .filter(move |m| !cue_before(&NEGATED, text, m.start))
+            .filter(move |m| !negated(Before::point(text, m.start)))
             .filter_map(|m| EventRole::ALL.get(m.label).map(|role| (m, *role)))
     }
 
@@ -181,5 +220,18 @@ mod tests {
         assert_eq!(t.classify("the canary screamed"), Some(EventRole::Detection));
         extra.insert("detect".to_string(), vec![]);
         assert!(RoleTable::builtin().extended(&extra).is_err());
+    }
+
+    #[test]
+    fn negations_read_as_the_regex_did() {
+        let words: Vec<&str> = [NEGATIONS, WAITING, INFINITIVE]
+            .iter()
+            .flat_map(|l| l.0.iter().copied())
+            .collect();
+        crate::cue::equivalence::assert_same_before(
+            r"(?i)\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|fail(?:s|ed|ing)?|unable|not(?:\s+yet)?|never|no\s+longer|couldn't|could\s+not|cannot|can't|without|before|until|wait(?:ed|ing)?\s+for|plan(?:ned|s)?|will)\s+(?:to\s+|be\s+|being\s+|been\s+)?$",
+            &words,
+            negated,
+        );
     }
 }

@@ -7,78 +7,341 @@
 //! for", "a two-hour outage", a `Duration:` label). Start times likewise
 //! need a sentence about the outage beginning.
 
-use std::sync::LazyLock;
-
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use regex::Regex;
 
 use super::ParseOptions;
 use super::markdown::Line;
 use super::resolve::{Context, crosses_midnight, resolve_written};
 use super::timeline::written;
+use crate::cue::{Ahead, Before, Words};
 use crate::model::{Incident, Resolved, SectionKind, Spanned, StatedTime, Statement, WrittenTime, ZoneRef};
 use crate::source::Span;
-use crate::text::{cue_before, reach_back, reach_forward, text_before};
+use crate::text::{reach_back, reach_forward, text_before};
 use crate::time::clock::{ClockTime, Meridiem};
 use crate::time::duration::find_durations;
 use crate::time::timestamp::{Timestamp, find_timestamps};
 
-static DURATION_CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:lasted|lasting|last|spanned|spanning|spans|persisted|persisting|continued|continuing|took|taking|down|offline|unavailable|inaccessible|unreachable|outage|downtime|disruption|interruption|duration|period|total|lasts|ran|running)\b[^.;:]{0,40}$",
-    )
-    .expect("valid regex")
-});
-static DURATION_CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:-\s*)?(?:long\s+)?(?:of\s+)?(?:total\s+)?(?:service\s+)?(?:outage|downtime|disruption|interruption|incident|blackout)")
-        .expect("valid regex")
-});
+/// Words that tie a duration shortly after them to the outage: "lasted
+/// about 2 hours", "the outage, all told, 3 hours".
+const DURATION_CUES: Words = Words(&[
+    "lasted",
+    "lasting",
+    "last",
+    "spanned",
+    "spanning",
+    "spans",
+    "persisted",
+    "persisting",
+    "continued",
+    "continuing",
+    "took",
+    "taking",
+    "down",
+    "offline",
+    "unavailable",
+    "inaccessible",
+    "unreachable",
+    "outage",
+    "downtime",
+    "disruption",
+    "interruption",
+    "duration",
+    "period",
+    "total",
+    "lasts",
+    "ran",
+    "running",
+]);
+const OUTAGE_NOUNS: Words = Words(&[
+    "outage",
+    "downtime",
+    "disruption",
+    "interruption",
+    "incident",
+    "blackout",
+]);
 /// Durations that are about something else: a lead time, a cadence, a deadline.
-static DURATION_NOT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:within|every|each|per|after|in|next|last|past|first|later|earlier|up to|before)\s+(?:the\s+)?(?:about\s+|around\s+|approximately\s+|nearly\s+|~\s*)?$")
-        .expect("valid regex")
-});
-static DURATION_NOT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:ago|before|after|later|earlier|prior|into|of (?:the |our )?(?:investigation|debugging|troubleshooting|work|testing|monitoring)|to (?:detect|identify|find|diagnose|notice|escalate|respond|acknowledge|investigate|spot|realize|realise))\b")
-        .expect("valid regex")
-});
+const LEAD_TIME_CUES: Words = Words(&[
+    "within", "every", "each", "per", "after", "in", "next", "last", "past", "first", "later", "earlier", "up to",
+    "before",
+]);
+const ROUGHLY: Words = Words(&["about", "around", "approximately", "nearly"]);
+const NOT_OUTAGE_AFTER: Words = Words(&["ago", "before", "after", "later", "earlier", "prior", "into"]);
+const WORK: Words = Words(&[
+    "investigation",
+    "debugging",
+    "troubleshooting",
+    "work",
+    "testing",
+    "monitoring",
+]);
+const NOTICING: Words = Words(&[
+    "detect",
+    "identify",
+    "find",
+    "diagnose",
+    "notice",
+    "escalate",
+    "respond",
+    "acknowledge",
+    "investigate",
+    "spot",
+    "realize",
+    "realise",
+]);
 /// "down for 2 hours", "could not log in for 45 minutes": "for" after words of
 /// the outage itself, not "compensation for a day".
-static DOWN_FOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:down|offline|unavailable|inaccessible|unreachable|disrupted|interrupted|degraded|failing|failed|broken|unusable|unresponsive|erroring|stopped|halted|stalled|frozen|hung|paused|out|could not|couldn't|cannot|can't|unable to|not able to)\b(?:\s+[A-Za-z0-9_'-]+){0,4}\s+for\s*(?:about\s+|around\s+|approximately\s+|nearly\s+|~\s*)?$")
-        .expect("valid regex")
-});
-static START_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:outage|downtime|disruption|interruption|incident|issue|problem|errors?|failure|failed|failing|down|unavailable|unresponsive|crash(?-u:\w)*|experienced|encountered|occurred|occured|began|begun|started|starts|hit|affected|went|became|stopped|broke|broken|slow(?-u:\w)*|degrad(?-u:\w)*|latency|timed out|timeouts?)\b")
-        .expect("valid regex")
-});
-static NOT_START_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:restored|resolved|fixed|recovered|discovered|detected|identified|noticed|alerted|deployed|mitigated|escalated|rolled back)\b")
-        .expect("valid regex")
-});
+const OUTAGE_STATES: Words = Words(&[
+    "down",
+    "offline",
+    "unavailable",
+    "inaccessible",
+    "unreachable",
+    "disrupted",
+    "interrupted",
+    "degraded",
+    "failing",
+    "failed",
+    "broken",
+    "unusable",
+    "unresponsive",
+    "erroring",
+    "stopped",
+    "halted",
+    "stalled",
+    "frozen",
+    "hung",
+    "paused",
+    "out",
+    "could not",
+    "couldn't",
+    "cannot",
+    "can't",
+    "unable to",
+    "not able to",
+]);
+/// Words of a sentence that tells the outage began.
+const START_WORDS: Words = Words(&[
+    "outage",
+    "downtime",
+    "disruption",
+    "interruption",
+    "incident",
+    "issue",
+    "problem",
+    "error",
+    "errors",
+    "failure",
+    "failed",
+    "failing",
+    "down",
+    "unavailable",
+    "unresponsive",
+    "crash*",
+    "experienced",
+    "encountered",
+    "occurred",
+    "occured",
+    "began",
+    "begun",
+    "started",
+    "starts",
+    "hit",
+    "affected",
+    "went",
+    "became",
+    "stopped",
+    "broke",
+    "broken",
+    "slow*",
+    "degrad*",
+    "latency",
+    "timed out",
+    "timeout",
+    "timeouts",
+]);
+/// Words of a sentence about a later step, not the start.
+const LATER_STEP_WORDS: Words = Words(&[
+    "restored",
+    "resolved",
+    "fixed",
+    "recovered",
+    "discovered",
+    "detected",
+    "identified",
+    "noticed",
+    "alerted",
+    "deployed",
+    "mitigated",
+    "escalated",
+    "rolled back",
+]);
+const ENDED: Words = Words(&["ended", "finished", "concluded"]);
+const AT_ON_BY: Words = Words(&["at", "on", "by"]);
+/// "from 13:05 to 14:10", "between 9 and 10 AM".
+const WINDOW_OPENERS: Words = Words(&["from", "between", "starting", "since", "duration"]);
+const WINDOW_JOINERS: Words = Words(&[
+    "to", "and", "until", "till", "through", "thru", "-", "–", "—", "->", "→",
+]);
+const HAPPENED: Words = Words(&[
+    "occurred",
+    "occured",
+    "happened",
+    "took place",
+    "started",
+    "began",
+    "begun",
+    "was",
+    "were",
+    "hit",
+    "struck",
+]);
+const STARTED_LABELS: Words = Words(&["start", "started", "starting", "began", "begin"]);
+const ENDED_LABELS: Words = Words(&["end", "ended", "finish", "finished"]);
+
+/// "about", "~": the usual words between a cue and its duration.
+fn roughly_before(b: Before<'_>) -> Option<Before<'_>> {
+    b.space()
+        .and_then(|b| ROUGHLY.0.iter().find_map(|w| b.literal(w)))
+        .or_else(|| b.spaces().literal("~"))
+}
+
+fn duration_cue_before(b: Before<'_>) -> bool {
+    b.word_within(&DURATION_CUES, 40, &['.', ';', ':'])
+}
+
+/// "2 hours of downtime", "a 3-hour long outage".
+fn duration_cue_after(text: &str) -> bool {
+    let mut a = Ahead::new(text).spaces();
+    if let Some(dash) = a.literal("-") {
+        a = dash.spaces();
+    }
+    for word in ["long", "of", "total", "service"] {
+        if let Some(read) = a.literal(word).and_then(Ahead::space) {
+            a = read;
+        }
+    }
+    a.any_prefix(&OUTAGE_NOUNS).is_some()
+}
+
+/// "within 5 minutes", "every 2 hours", "in the next ~10 minutes".
+fn lead_time_before(b: Before<'_>) -> bool {
+    let b = roughly_before(b).unwrap_or(b);
+    let b = b.space().and_then(|b| b.word("the")).unwrap_or(b);
+    b.space().and_then(|b| b.any_word(&LEAD_TIME_CUES)).is_some()
+}
+
+/// "2 hours ago", "20 minutes into the incident", "an hour to detect".
+fn not_outage_after(text: &str) -> bool {
+    let a = Ahead::new(text).spaces();
+    let of_work = a.literal("of ").and_then(|a| {
+        let a = a.literal("the ").or_else(|| a.literal("our ")).unwrap_or(a);
+        a.any_word(&WORK)
+    });
+    a.any_word(&NOT_OUTAGE_AFTER).is_some()
+        || of_work.is_some()
+        || a.literal("to ").and_then(|a| a.any_word(&NOTICING)).is_some()
+}
+
+/// "down for", "could not log in for about": up to four words between.
+fn down_for(b: Before<'_>) -> bool {
+    let b = roughly_before(b).unwrap_or(b);
+    let Some(mut b) = b.spaces().literal("for").and_then(Before::space) else {
+        return false;
+    };
+    for words_between in 0..=4 {
+        if b.any_word(&OUTAGE_STATES).is_some() {
+            return true;
+        }
+        if words_between == 4 {
+            break;
+        }
+        match b
+            .run(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '\'' | '-'))
+            .and_then(Before::space)
+        {
+            Some(read) => b = read,
+            None => break,
+        }
+    }
+    false
+}
+
 /// "... started at 13:35 and ended at 14:02": the end of a start already told.
-static ENDED_AT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:ended|finished|concluded)\s+(?:at|on|by)?\s*$").expect("valid regex"));
-static WINDOW_OPEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:from|between|starting|since|duration)\b[^.;]{0,30}$").expect("valid regex"));
-static WINDOW_JOIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:,\s*)?(?:to|and|until|till|through|thru|-|–|—|->|→)\s*$").expect("valid regex")
-});
-static INCIDENT_DATE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[.!?]\s+)on\s*$|\b(?:occurred|occured|happened|took place|started|began|begun|was|were|hit|struck)\s+on\s*$")
-        .expect("valid regex")
-});
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(duration|start(?:\s+time)?|end(?:\s+time)?|started|ended)[^:]{0,20}:").expect("valid regex")
-});
+fn ended_at(b: Before<'_>) -> bool {
+    let spaced = |b: Before<'_>| b.space().and_then(|b| b.any_word(&ENDED)).is_some();
+    b.spaces().any_word(&AT_ON_BY).is_some_and(spaced) || spaced(b)
+}
+
+fn window_opens_before(b: Before<'_>) -> bool {
+    b.word_within(&WINDOW_OPENERS, 30, &['.', ';'])
+}
+
+/// The text between two times joins them into a window: "to", "-", ", and".
+fn joins_a_window(between: &str) -> bool {
+    let between = between.trim();
+    let between = between.strip_prefix(',').map_or(between, str::trim_start);
+    WINDOW_JOINERS.contains(between)
+}
+
+/// "The outage occurred on", "On": a date that is the incident's.
+fn incident_date_cue(b: Before<'_>) -> bool {
+    let Some(on) = b.spaces().literal("on") else {
+        return false;
+    };
+    if on.at_text_start() {
+        return true;
+    }
+    on.space()
+        .is_some_and(|b| b.char(|c| matches!(c, '.' | '!' | '?')).is_some() || b.any_word(&HAPPENED).is_some())
+}
+
+/// The label a line starts with (`Duration:`, `Start time (UTC):`), and
+/// where its colon ends: at most 20 characters after the label's word.
+fn line_label(text: &str) -> Option<(LineKind, usize)> {
+    let colon_after = |a: Ahead<'_>| {
+        let rest = &text[a.position()..];
+        let (i, _) = rest.char_indices().take(21).find(|&(_, c)| c == ':')?;
+        Some(a.position() + i + 1)
+    };
+    let a = Ahead::new(text).spaces();
+    [
+        ("duration", LineKind::Duration, false),
+        ("start", LineKind::Start, true),
+        ("end", LineKind::End, true),
+        ("started", LineKind::Start, false),
+        ("ended", LineKind::End, false),
+    ]
+    .into_iter()
+    .find_map(|(word, kind, may_say_time)| {
+        let read = a.literal(word)?;
+        let timed = read.space().and_then(|a| a.literal("time")).filter(|_| may_say_time);
+        let end = timed.and_then(colon_after).or_else(|| colon_after(read))?;
+        Some((kind, end))
+    })
+}
+
 /// `Start time:` / `End:` right before a time, on a line that may hold both.
-static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(start(?:ed|ing)?(?:[\s-]+time)?|began|begin|end(?:ed)?(?:[\s-]+time)?|finish(?:ed)?)\s*(?:\([^)]*\))?\s*:\s*$")
-        .expect("valid regex")
-});
+fn label_before(since_previous: &str) -> Option<LineKind> {
+    let b = Before::end_of(since_previous).spaces().literal(":")?.spaces();
+    let label = |b: Before<'_>| {
+        let timed = b.literal("time").and_then(|b| b.run(|c| c.is_whitespace() || c == '-'));
+        let kind_of = |b: Before<'_>| {
+            if b.any_word(&ENDED_LABELS).is_some() {
+                Some(LineKind::End)
+            } else {
+                b.any_word(&STARTED_LABELS).map(|_| LineKind::Start)
+            }
+        };
+        kind_of(b).or_else(|| timed.and_then(kind_of))
+    };
+    std::iter::once(b)
+        .chain(b.parenthesis().map(Before::spaces))
+        .find_map(label)
+}
 
 /// What kind of line a statement comes from.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum LineKind {
     Prose,
     /// `Duration: ...`: every duration and range in it is the outage's.
@@ -87,18 +350,25 @@ enum LineKind {
     End,
 }
 
+impl LineKind {
+    /// The label key that gives a line this kind.
+    fn key(self) -> &'static str {
+        match self {
+            LineKind::Prose => "",
+            LineKind::Duration => "duration",
+            LineKind::Start => "start",
+            LineKind::End => "end",
+        }
+    }
+}
+
 fn line_kind(text: &str, key: Option<&str>) -> LineKind {
-    let label = key.map(str::to_string).or_else(|| {
-        LABEL
-            .captures(text)
-            .and_then(|c| c.get(1))
-            .map(|m| m.as_str().to_lowercase())
-    });
-    match label.as_deref() {
+    match key {
         Some(l) if l.starts_with("duration") => LineKind::Duration,
         Some(l) if l.starts_with("start") => LineKind::Start,
         Some(l) if l.starts_with("end") => LineKind::End,
-        _ => LineKind::Prose,
+        Some(_) => LineKind::Prose,
+        None => line_label(text).map_or(LineKind::Prose, |(kind, _)| kind),
     }
 }
 
@@ -114,15 +384,15 @@ fn sentence_around(text: &str, at: usize) -> std::ops::Range<usize> {
 }
 
 fn is_incident_duration(text: &str, range: &std::ops::Range<usize>, kind: LineKind) -> bool {
-    let before = |cue: &Regex| cue_before(cue, text, range.start);
+    let before = Before::point(text, range.start);
     let after = &text[range.end..reach_forward(text, range.end)];
-    if before(&DURATION_NOT_BEFORE) || DURATION_NOT_AFTER.is_match(after) {
+    if lead_time_before(before) || not_outage_after(after) {
         return false;
     }
     if kind == LineKind::Duration {
         return true;
     }
-    before(&DURATION_CUE_BEFORE) || DURATION_CUE_AFTER.is_match(after) || before(&DOWN_FOR)
+    duration_cue_before(before) || duration_cue_after(after) || down_for(before)
 }
 
 /// Where the statements come from: the opening (before the first known
@@ -207,23 +477,17 @@ impl Extractor {
         let mut started = self.started;
         while k < stamps.len() {
             let ts = &stamps[k];
-            let before = |cue: &Regex| cue_before(cue, text, ts.range.start);
+            let before = Before::point(text, ts.range.start);
             let previous_end = k.checked_sub(1).map_or(0, |p| stamps[p].range.end);
             let since_previous = &text[previous_end.max(reach_back(text, ts.range.start))..ts.range.start];
-            let kind = match LABEL_BEFORE.captures(since_previous).and_then(|c| c.get(1)) {
-                Some(label)
-                    if label.as_str().to_lowercase().starts_with("end")
-                        || label.as_str().to_lowercase().starts_with("finish") =>
-                {
-                    LineKind::End
-                }
-                Some(_) => LineKind::Start,
+            let kind = match label_before(since_previous) {
+                Some(label) => label,
                 None if matches!(kind, LineKind::Start | LineKind::End) && k > 0 => LineKind::Prose,
                 None => kind,
             };
             let sentence = &text[sentence_around(text, ts.range.start)];
             if let Some(date) = &ts.date
-                && (before(&INCIDENT_DATE_CUE) || key.is_some_and(|k| k.contains("incident")))
+                && (incident_date_cue(before) || key.is_some_and(|k| k.contains("incident")))
             {
                 self.out.push(Statement::IncidentDate {
                     span: line.source_span(ts.range.clone()),
@@ -236,8 +500,8 @@ impl Extractor {
             }
             // "from X to Y", "between X and Y", "Duration: X — Y"
             if let Some(next) = stamps.get(k + 1).filter(|n| n.time.is_some())
-                && WINDOW_JOIN.is_match(&text[ts.range.end..next.range.start])
-                && (before(&WINDOW_OPEN) || kind == LineKind::Duration)
+                && joins_a_window(&text[ts.range.end..next.range.start])
+                && (window_opens_before(before) || kind == LineKind::Duration)
             {
                 let start = written(line, ts);
                 let mut end = written(line, next);
@@ -250,7 +514,7 @@ impl Extractor {
                 continue;
             }
             // "14:05 - 15:20 UTC" in one timestamp
-            if ts.end_time.is_some() && (before(&WINDOW_OPEN) || kind != LineKind::Prose) {
+            if ts.end_time.is_some() && (window_opens_before(before) || kind != LineKind::Prose) {
                 let start = written(line, ts);
                 let mut end = end_of_range(line, ts);
                 if let (Some(s), Some(e)) = (&start.time, end.as_mut().and_then(|e| e.time.as_mut())) {
@@ -261,7 +525,10 @@ impl Extractor {
                 k += 1;
                 continue;
             }
-            if started && matches!(kind, LineKind::Prose | LineKind::Duration) && ENDED_AT.is_match(since_previous) {
+            if started
+                && matches!(kind, LineKind::Prose | LineKind::Duration)
+                && ended_at(Before::end_of(since_previous))
+            {
                 self.push_window(line.source_span(ts.range.clone()), None, Some(written(line, ts)));
                 k += 1;
                 continue;
@@ -271,7 +538,7 @@ impl Extractor {
                 LineKind::End => self.push_window(line.source_span(ts.range.clone()), None, Some(written(line, ts))),
                 // The first sentence that tells the outage began, and when.
                 LineKind::Prose | LineKind::Duration
-                    if !started && START_SENTENCE.is_match(sentence) && !NOT_START_SENTENCE.is_match(sentence) =>
+                    if !started && START_WORDS.is_in(sentence) && !LATER_STEP_WORDS.is_in(sentence) =>
                 {
                     self.push_window(line.source_span(ts.range.clone()), Some(written(line, ts)), None);
                     started = true;
@@ -333,7 +600,7 @@ pub(crate) fn extract_statements(incident: &Incident<'_>, opts: &ParseOptions<'_
     metadata_spans.sort_by_key(|(s, _)| s.start);
     for span in source_spans(incident) {
         // "Start time:" alone on a line labels the time on the next one.
-        let mut pending_label: Option<String> = None;
+        let mut pending_label: Option<&str> = None;
         for line in incident.markdown.lines_in(span) {
             if title_span.is_some_and(|t| line.span.contains(t)) {
                 continue;
@@ -345,12 +612,12 @@ pub(crate) fn extract_statements(incident: &Incident<'_>, opts: &ParseOptions<'_
                 .get(first)
                 .filter(|(s, _)| line.span.contains(*s))
                 .map(|(_, k)| k.as_str())
-                .or(label.as_deref());
+                .or(label);
             ex.line(line, key, opts);
-            if let Some(found) = LABEL.captures(&line.text).and_then(|c| c.get(0).zip(c.get(1)))
-                && line.text[found.0.end()..].trim().is_empty()
+            if let Some((kind, end)) = line_label(&line.text)
+                && line.text[end..].trim().is_empty()
             {
-                pending_label = Some(found.1.as_str().to_lowercase());
+                pending_label = Some(kind.key());
             }
         }
     }
@@ -569,3 +836,6 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod cue_equivalence;

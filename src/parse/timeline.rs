@@ -5,7 +5,6 @@
 //! entries. A line, item or heading that holds only a date (`**2023-08-04**`)
 //! carries that date to the entries below it.
 
-use crate::text::cue_before;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -13,6 +12,7 @@ use regex::Regex;
 
 use super::markdown::{Block, BlockKind, Line, Markdown};
 use super::roles::RoleTable;
+use crate::cue::{Ahead, Before, Words};
 use crate::model::{EntryOrigin, Spanned, TimelineEntry, WrittenTime};
 use crate::source::Span;
 use crate::text::starts_with_ignore_case;
@@ -39,13 +39,36 @@ const LEAD_WORDS: &[&str] = &[
 static LEADING_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([A-Za-z][A-Za-z /'&-]{0,30}?)\s*:\s+").expect("valid regex"));
 /// A time inside an item's sentence: "... forwarded the ticket at 3:17 PM".
-static AT_TIME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:at|around|by|about|approximately)\s+$|@\s*$").expect("valid regex"));
+const AT_WORDS: Words = Words(&["at", "around", "by", "about", "approximately"]);
+
+fn at_time(b: Before<'_>) -> bool {
+    b.space().and_then(|b| b.any_word(&AT_WORDS)).is_some() || b.spaces().literal("@").is_some()
+}
+
+const TIME: Words = Words(&["time", "times"]);
+const ZONE: Words = Words(&["zone", "zones"]);
+
+/// `time zone`, `time-zone`, `timezones` at `a`.
+pub(crate) fn time_zone_at(a: Ahead<'_>) -> Option<Ahead<'_>> {
+    let spaced = a.literal("time").and_then(|a| {
+        let a = a.spaces();
+        a.literal("-").map_or(a, Ahead::spaces).any_word(&ZONE)
+    });
+    spaced.or_else(|| a.any_word(&Words(&["timezone", "timezones"])))
+}
+
 /// `Timezone: PST`, `All times UTC`: a declaration, not an event.
-pub(crate) static ZONE_DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^A-Za-z0-9_]*(?:time\s*-?\s*zones?|timezones?|tz|all\s+(?:the\s+)?times?)\b")
-        .expect("valid regex")
-});
+pub(crate) fn is_zone_declaration(text: &str) -> bool {
+    let start = text
+        .find(|c: char| c.is_ascii_alphanumeric() || c == '_')
+        .unwrap_or(text.len());
+    let a = Ahead::new(text).skip(start);
+    let all_times = a.literal("all").and_then(Ahead::space).map(|a| {
+        let a = a.literal("the").and_then(Ahead::space).unwrap_or(a);
+        a.any_word(&TIME)
+    });
+    time_zone_at(a).is_some() || a.word("tz").is_some() || all_times.flatten().is_some()
+}
 
 static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^)]*\)").expect("valid regex"));
 
@@ -61,7 +84,7 @@ fn is_event(description: &str) -> bool {
 fn time_in_sentence(text: &str, zones: &ZoneTable) -> Option<Timestamp> {
     find_timestamps(text, zones)
         .into_iter()
-        .find(|ts| ts.time.is_some() && cue_before(&AT_TIME, text, ts.range.start))
+        .find(|ts| ts.time.is_some() && at_time(Before::point(text, ts.range.start)))
 }
 
 /// A time at the start of a line of text, and where the description starts.
@@ -310,7 +333,7 @@ fn list_item(
     let Some(line) = block.lines.first() else {
         return;
     };
-    if ZONE_DECLARATION.is_match(&line.text) {
+    if is_zone_declaration(&line.text) {
         return;
     }
     let before = b.entries.len();
@@ -578,5 +601,33 @@ mod tests {
             Some(("June 15, 2023, 08:00 AM (PST)".into(), "through alerts".into()))
         );
         assert_eq!(lead("Detection: 3 users reported errors"), None);
+    }
+
+    #[test]
+    fn cues_read_as_the_regexes_did() {
+        let words = [
+            "at",
+            "around",
+            "by",
+            "about",
+            "approximately",
+            "time",
+            "times",
+            "zone",
+            "zones",
+            "tz",
+            "all",
+            "the",
+        ];
+        crate::cue::equivalence::assert_same_before(
+            r"(?i)\b(?:at|around|by|about|approximately)\s+$|@\s*$",
+            &words,
+            at_time,
+        );
+        crate::cue::equivalence::assert_same_text(
+            r"(?i)^[^A-Za-z0-9_]*(?:time\s*-?\s*zones?|timezones?|tz|all\s+(?:the\s+)?times?)\b",
+            &words,
+            is_zone_declaration,
+        );
     }
 }

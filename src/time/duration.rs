@@ -3,9 +3,8 @@
 //! `45 mins`, `a two-hour outage`, with approximate markers (`about`, `~`).
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::cue::{Ahead, Before, Words};
 
 /// A duration found in text.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,22 +51,169 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("couple of", 2.0),
 ];
 
-const AMOUNT: &str = r"[0-9]+(?:\.[0-9]+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?couple\s+of|half\s+an?|an?";
+const TENS: Words = Words(&[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+]);
+const ONES: Words = Words(&["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]);
+/// Number words in the order they are tried: a word that starts a longer
+/// one ("seven", "seventeen") is tried first, and the longer one when the
+/// first is not followed by a unit.
+const NUMBERS: Words = Words(&[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+]);
+const UNITS: Words = Words(&[
+    "days", "day", "hours", "hour", "hrs", "hr", "minutes", "minute", "mins", "min", "seconds", "second", "secs", "sec",
+]);
+/// Units written straight after a number: `2h`, `15min`.
+const SHORT_UNITS: Words = Words(&["h", "hr", "m", "min", "s", "d"]);
+const APPROXIMATELY: Words = Words(&[
+    "about",
+    "around",
+    "approximately",
+    "approx.",
+    "approx",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "over",
+    "under",
+    "circa",
+    "more than",
+    "less than",
+    "close to",
+    "just over",
+    "just under",
+]);
 
-/// One `amount unit` pair. Single-letter units only directly after digits (`2h`, `15m`).
-static COMPONENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\b(?P<amount>{AMOUNT})(?:(?:\s+|-)(?P<unit>days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|(?P<short>h|hr|m|min|s|d)\b)"
-    ))
-    .expect("valid regex")
-});
-static JOINER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:\s*,)?\s*(?:and\s+|&\s*)?").expect("valid regex"));
-static AND_A_HALF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s+and\s+a\s+half\b").expect("valid regex"));
-static APPROXIMATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|over|under|circa|more than|less than|close to|just over|just under)\s*|~\s*)$")
-        .expect("valid regex")
-});
+/// One `amount unit` pair: `2 hours`, `forty-five minutes`, `15m`.
+struct Component<'t> {
+    range: Range<usize>,
+    amount: &'t str,
+    unit: &'t str,
+    /// A unit written straight after the amount (`2h`).
+    short: bool,
+}
+
+/// The places an amount may end, starting at `a`, in the order tried.
+fn amount_ends(a: Ahead<'_>) -> Vec<Ahead<'_>> {
+    fn digits(a: Ahead<'_>) -> Option<Ahead<'_>> {
+        a.run(|c| c.is_ascii_digit())
+    }
+    fn couple(a: Ahead<'_>) -> Option<Ahead<'_>> {
+        a.literal("couple").and_then(Ahead::space).and_then(|a| a.literal("of"))
+    }
+    let mut ends = Vec::new();
+    if let Some(whole) = digits(a) {
+        ends.extend(whole.literal(".").and_then(digits));
+        ends.push(whole);
+        return ends;
+    }
+    if let Some(tens) = a.any_prefix(&TENS) {
+        ends.extend(
+            tens.char(|c| c.is_whitespace() || c == '-')
+                .and_then(|a| a.any_prefix(&ONES)),
+        );
+        ends.push(tens);
+    }
+    ends.extend(NUMBERS.0.iter().filter_map(|w| a.literal(w)));
+    ends.extend(a.literal("a").and_then(Ahead::space).and_then(couple));
+    ends.extend(couple(a));
+    if let Some(half) = a.literal("half").and_then(Ahead::space) {
+        ends.extend(half.literal("an"));
+        ends.extend(half.literal("a"));
+    }
+    ends.extend(a.literal("an"));
+    ends.extend(a.literal("a"));
+    ends
+}
+
+/// The component starting at `a`, a word start.
+fn component_at<'t>(text: &'t str, a: Ahead<'t>) -> Option<Component<'t>> {
+    amount_ends(a).into_iter().find_map(|amount| {
+        let spaced = amount.space().or_else(|| amount.literal("-"));
+        let (unit, short) = match spaced.and_then(|s| s.any_word(&UNITS).map(|u| (s, u))) {
+            Some((from, to)) => (from.position()..to.position(), false),
+            None => {
+                let to = amount.any_word(&SHORT_UNITS)?;
+                (amount.position()..to.position(), true)
+            }
+        };
+        Some(Component {
+            range: a.position()..unit.end,
+            amount: &text[a.position()..amount.position()],
+            unit: &text[unit],
+            short,
+        })
+    })
+}
+
+/// The first component at a word start at or after byte `from`.
+fn find_component(text: &str, from: usize) -> Option<Component<'_>> {
+    Ahead::word_starts_from(text, from).find_map(|a| component_at(text, a))
+}
+
+/// "an hour and a half": the length of " and a half" at the start of `text`.
+fn and_a_half(text: &str) -> Option<usize> {
+    let a = Ahead::new(text)
+        .space()?
+        .literal("and")?
+        .space()?
+        .literal("a")?
+        .space()?;
+    Some(a.word("half")?.position())
+}
+
+/// ", and ", " & ", " ": what may join two parts of one duration.
+fn joiner_len(text: &str) -> usize {
+    let a = Ahead::new(text);
+    let a = a.spaces().literal(",").unwrap_or(a).spaces();
+    let joined = a
+        .literal("and")
+        .and_then(Ahead::space)
+        .or_else(|| a.literal("&").map(Ahead::spaces));
+    joined.unwrap_or(a).position()
+}
+
+/// Where an approximation ending `text` starts ("about ", "~"), if one does.
+fn approximation_before(text: &str) -> Option<usize> {
+    let b = Before::end_of(text).spaces();
+    if let Some(tilde) = b.literal("~") {
+        return Some(tilde.position());
+    }
+    APPROXIMATELY
+        .0
+        .iter()
+        .filter_map(|w| b.word(w))
+        .map(|b| b.position())
+        .min()
+}
 
 fn amount_value(text: &str) -> Option<f64> {
     let lower = text.to_ascii_lowercase();
@@ -106,31 +252,27 @@ pub fn find_durations(text: &str) -> Vec<FoundDuration> {
     let mut found: Vec<FoundDuration> = Vec::new();
     let mut pos = 0;
     while pos < text.len() {
-        let Some(caps) = COMPONENT.captures_at(text, pos) else {
+        let Some(first) = find_component(text, pos) else {
             break;
         };
-        let Some(whole) = caps.get(0) else {
-            break;
-        };
-        let Some(seconds) = component_seconds(&caps) else {
-            pos = whole.end();
+        let Some(seconds) = component_seconds(&first) else {
+            pos = first.range.end;
             continue;
         };
-        let mut end = whole.end();
+        let mut end = first.range.end;
         let mut total = seconds;
         // "an hour and a half"
-        if let Some(m) = AND_A_HALF.find(&text[end..]) {
-            let unit = caps.name("unit").or(caps.name("short")).map_or("", |u| u.as_str());
-            total += unit_seconds(unit).unwrap_or(0.0) / 2.0;
-            end += m.end();
+        if let Some(len) = and_a_half(&text[end..]) {
+            total += unit_seconds(first.unit).unwrap_or(0.0) / 2.0;
+            end += len;
         }
         // "3 hours and 20 minutes", "2h 15m", "1 hour, 41 minutes"
         loop {
-            let joiner = JOINER.find(&text[end..]).map_or(0, |m| m.end());
-            let next_at = end + joiner;
-            let Some(next) = COMPONENT
-                .captures_at(text, next_at)
-                .filter(|c| c.get(0).is_some_and(|m| m.start() == next_at))
+            let next_at = end + joiner_len(&text[end..]);
+            let Some(next) = Ahead::word_starts_from(text, next_at)
+                .next()
+                .filter(|a| a.position() == next_at)
+                .and_then(|a| component_at(text, a))
             else {
                 break;
             };
@@ -138,11 +280,11 @@ pub fn find_durations(text: &str) -> Vec<FoundDuration> {
                 break;
             };
             total += secs;
-            end = next.get(0).map_or(end, |m| m.end());
+            end = next.range.end;
         }
-        let mut start = whole.start();
-        let approximate = APPROXIMATE_BEFORE.find(&text[..start]).map(|m| {
-            start = m.start();
+        let mut start = first.range.start;
+        let approximate = approximation_before(&text[..start]).map(|at| {
+            start = at;
         });
         found.push(FoundDuration {
             range: start..end,
@@ -154,17 +296,15 @@ pub fn find_durations(text: &str) -> Vec<FoundDuration> {
     found
 }
 
-fn component_seconds(caps: &regex::Captures<'_>) -> Option<f64> {
-    let amount = caps.name("amount")?.as_str();
-    if let Some(short) = caps.name("short") {
+fn component_seconds(component: &Component<'_>) -> Option<f64> {
+    let amount = component.amount;
+    if component.short {
         // `2h`, `15m`: only straight after digits.
         if !amount.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
             return None;
         }
-        return Some(amount_value(amount)? * unit_seconds(short.as_str())?);
     }
-    let unit = caps.name("unit")?.as_str();
-    Some(amount_value(amount)? * unit_seconds(unit)?)
+    Some(amount_value(amount)? * unit_seconds(component.unit)?)
 }
 
 /// `2 h 30 min`, `45 min`, `1 day 2 h`: how pmlint writes a duration in messages.
@@ -247,5 +387,74 @@ mod tests {
         assert_eq!(format_duration(3600), "1 h");
         assert_eq!(format_duration(26 * 3600), "1 day 2 h");
         assert_eq!(format_duration(0), "0 min");
+    }
+
+    #[test]
+    fn reads_as_the_regexes_did() {
+        use regex::Regex;
+        const AMOUNT: &str = r"[0-9]+(?:\.[0-9]+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a\s+)?couple\s+of|half\s+an?|an?";
+        let component = Regex::new(&format!(
+            r"(?i)\b(?P<amount>{AMOUNT})(?:(?:\s+|-)(?P<unit>days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|(?P<short>h|hr|m|min|s|d)\b)"
+        ))
+        .unwrap();
+        let joiner = Regex::new(r"(?i)^(?:\s*,)?\s*(?:and\s+|&\s*)?").unwrap();
+        let and_half = Regex::new(r"(?i)^\s+and\s+a\s+half\b").unwrap();
+        let approximately = r"(?i)(?:\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|over|under|circa|more than|less than|close to|just over|just under)\s*|~\s*)$";
+        let approximate = Regex::new(approximately).unwrap();
+        let mut words: Vec<&str> = [TENS, ONES, NUMBERS, UNITS, SHORT_UNITS, APPROXIMATELY]
+            .iter()
+            .flat_map(|l| l.0.iter().copied())
+            .collect();
+        words.extend([
+            "2",
+            "15",
+            "1.5",
+            "3.",
+            "couple",
+            "of",
+            "half",
+            "and",
+            "a",
+            "an",
+            "&",
+            "twenty-five",
+            "2h",
+            "15m",
+            "ninety nine",
+        ]);
+        let pattern = format!("{} {approximately}", component.as_str());
+        for text in crate::cue::equivalence::sample_texts(&pattern, &words, 2500) {
+            for from in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                let by_regex = component.captures_at(&text, from).map(|c| {
+                    let unit = c.name("unit").or(c.name("short")).unwrap();
+                    (
+                        c.get(0).unwrap().range(),
+                        c["amount"].to_string(),
+                        unit.as_str().to_string(),
+                        c.name("short").is_some(),
+                    )
+                });
+                let by_hand =
+                    find_component(&text, from).map(|c| (c.range, c.amount.to_string(), c.unit.to_string(), c.short));
+                assert_eq!(by_regex, by_hand, "component from {from} of {text:?}");
+                let rest = &text[from..];
+                assert_eq!(
+                    joiner.find(rest).map_or(0, |m| m.end()),
+                    joiner_len(rest),
+                    "joiner {rest:?}"
+                );
+                assert_eq!(
+                    and_half.find(rest).map(|m| m.end()),
+                    and_a_half(rest),
+                    "and a half {rest:?}"
+                );
+                let head = &text[..from];
+                assert_eq!(
+                    approximate.find(head).map(|m| m.start()),
+                    approximation_before(head),
+                    "approx {head:?}"
+                );
+            }
+        }
     }
 }

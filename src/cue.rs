@@ -1,0 +1,463 @@
+//! Cues: the few words right before or after a match that say what it
+//! means ("lasted" before a duration, "ended at" before a time, "ago" after).
+//!
+//! Each cue used to be a regex anchored at one end (`\b(?:at|by)\s+$`).
+//! pmlint compiled some sixty such patterns on every run, and on the one file
+//! a pre-commit hook gives it that was most of its time (BENCHMARKS.md). A cue
+//! is a handful of words, so it is read here by hand: [`Before`] walks back
+//! from a point, [`Ahead`] forward, and [`Words`] is a word list matched on
+//! word boundaries, ignoring ASCII case.
+//!
+//! The readers keep the regexes' meaning: `\s` is Unicode white space, a word
+//! character is a letter or digit of any script or `_`, and `\b` looks at the
+//! whole text even where a cue may not start.
+
+use crate::text::{is_word_char, reach_back};
+
+/// Text read backwards from a point, one piece at a time. Each step returns
+/// the reader moved back past what it read, or `None` when the text there is
+/// something else; a reader is `Copy`, so trying an alternative is keeping
+/// the old one.
+#[derive(Clone, Copy, Debug)]
+pub struct Before<'a> {
+    /// Everything before the point: word boundaries and the text start are
+    /// judged on all of it.
+    text: &'a str,
+    /// How far back a cue may start.
+    limit: usize,
+    /// Where the text not yet read ends.
+    end: usize,
+}
+
+impl<'a> Before<'a> {
+    /// The text before byte `at`, read back at most `CUE_REACH` bytes.
+    pub fn point(text: &'a str, at: usize) -> Before<'a> {
+        Before {
+            text: &text[..at],
+            limit: reach_back(text, at),
+            end: at,
+        }
+    }
+
+    /// All of `text`, read back from its end.
+    pub fn end_of(text: &'a str) -> Before<'a> {
+        Before {
+            text,
+            limit: 0,
+            end: text.len(),
+        }
+    }
+
+    /// Where the reader stands: every cue read so far starts here.
+    pub fn position(&self) -> usize {
+        self.end
+    }
+
+    fn unread(&self) -> &'a str {
+        &self.text[self.limit..self.end]
+    }
+
+    fn moved_to(self, end: usize) -> Before<'a> {
+        Before { end, ..self }
+    }
+
+    /// White space or none (`\s*`).
+    pub fn spaces(self) -> Before<'a> {
+        let kept = self.unread().trim_end_matches(char::is_whitespace).len();
+        self.moved_to(self.limit + kept)
+    }
+
+    /// At least one white-space character (`\s+`).
+    pub fn space(self) -> Option<Before<'a>> {
+        let after = self.spaces();
+        (after.end < self.end).then_some(after)
+    }
+
+    /// Exactly `s`, ignoring ASCII case.
+    pub fn literal(self, s: &str) -> Option<Before<'a>> {
+        let start = self.end.checked_sub(s.len()).filter(|&start| start >= self.limit)?;
+        let read = self.text.get(start..self.end)?;
+        read.eq_ignore_ascii_case(s).then(|| self.moved_to(start))
+    }
+
+    /// The last character, if `accept` takes it.
+    pub fn char(self, accept: impl Fn(char) -> bool) -> Option<Before<'a>> {
+        let c = self.unread().chars().next_back().filter(|&c| accept(c))?;
+        Some(self.moved_to(self.end - c.len_utf8()))
+    }
+
+    /// The word or phrase `w` (starting with a word character) ending here,
+    /// on a word boundary at its start (`\bw`).
+    pub fn word(self, w: &str) -> Option<Before<'a>> {
+        let read = self.literal(w)?;
+        let glued = self.text[..read.end].chars().next_back().is_some_and(is_word_char);
+        (!glued).then_some(read)
+    }
+
+    /// The first of `words` ending here.
+    pub fn any_word(self, words: &Words) -> Option<Before<'a>> {
+        words.0.iter().find_map(|w| self.word(w))
+    }
+
+    /// One character or more that `accept` takes, as many as there are.
+    pub fn run(self, accept: impl Fn(char) -> bool) -> Option<Before<'a>> {
+        let kept = self.unread().trim_end_matches(accept).len();
+        (kept < self.end - self.limit).then(|| self.moved_to(self.limit + kept))
+    }
+
+    /// A parenthesis ending here (`\([^)]*\)`): the reader at each `(` it
+    /// may open at, nearest first.
+    pub fn parenthesis(self) -> impl Iterator<Item = Before<'a>> {
+        let inside = self.literal(")").map(|b| (b, b.unread()));
+        inside.into_iter().flat_map(|(b, text)| {
+            text.char_indices()
+                .rev()
+                .take_while(|&(_, c)| c != ')')
+                .filter(|&(_, c)| c == '(')
+                .map(move |(i, _)| b.moved_to(b.limit + i))
+        })
+    }
+
+    /// Whether the reader stands at the start of the whole text (`^`).
+    pub fn at_text_start(&self) -> bool {
+        self.end == 0
+    }
+
+    /// Whether one of `words`, standing on word boundaries, ends at most
+    /// `max_chars` characters back, with none of `stops` after it:
+    /// `\b(?:words)\b[^stops]{0,max_chars}$`.
+    pub fn word_within(self, words: &Words, max_chars: usize, stops: &[char]) -> bool {
+        let gap = self.unread();
+        let mut floor = gap.len();
+        for (taken, (i, c)) in gap.char_indices().rev().enumerate() {
+            if taken == max_chars || stops.contains(&c) {
+                break;
+            }
+            floor = i;
+        }
+        // Each word ending in the gap is a whole run of word characters.
+        let mut end = gap.len();
+        loop {
+            let run_end = gap[..end].trim_end_matches(|c| !is_word_char(c)).len();
+            if run_end < floor {
+                return false;
+            }
+            let run_start = gap[..run_end].trim_end_matches(is_word_char).len();
+            let starts_a_word = run_start > 0 || !self.text[..self.limit].chars().next_back().is_some_and(is_word_char);
+            if starts_a_word && words.contains(&gap[run_start..run_end]) {
+                return true;
+            }
+            if run_start == 0 {
+                return false;
+            }
+            end = run_start;
+        }
+    }
+}
+
+/// Text read forwards from a point, the mirror of [`Before`].
+#[derive(Clone, Copy, Debug)]
+pub struct Ahead<'a> {
+    text: &'a str,
+    start: usize,
+}
+
+impl<'a> Ahead<'a> {
+    pub fn new(text: &'a str) -> Ahead<'a> {
+        Ahead { text, start: 0 }
+    }
+
+    /// The reader moved `bytes` on.
+    pub fn skip(self, bytes: usize) -> Ahead<'a> {
+        Ahead {
+            start: (self.start + bytes).min(self.text.len()),
+            ..self
+        }
+    }
+
+    /// Where the reader stands: everything before it has been read.
+    pub fn position(&self) -> usize {
+        self.start
+    }
+
+    fn unread(&self) -> &'a str {
+        &self.text[self.start..]
+    }
+
+    /// White space or none (`\s*`).
+    pub fn spaces(self) -> Ahead<'a> {
+        let rest = self.unread();
+        Ahead {
+            start: self.start + rest.len() - rest.trim_start_matches(char::is_whitespace).len(),
+            ..self
+        }
+    }
+
+    /// At least one white-space character (`\s+`).
+    pub fn space(self) -> Option<Ahead<'a>> {
+        let after = self.spaces();
+        (after.start > self.start).then_some(after)
+    }
+
+    /// Exactly `s`, ignoring ASCII case.
+    pub fn literal(self, s: &str) -> Option<Ahead<'a>> {
+        let read = self.unread().get(..s.len())?;
+        read.eq_ignore_ascii_case(s).then_some(Ahead {
+            start: self.start + s.len(),
+            ..self
+        })
+    }
+
+    /// The word or phrase `w` starting here, on a word boundary at its end (`w\b`).
+    pub fn word(self, w: &str) -> Option<Ahead<'a>> {
+        let read = self.literal(w)?;
+        let glued = read.unread().chars().next().is_some_and(is_word_char);
+        (!glued).then_some(read)
+    }
+
+    /// The first of `words` that starts here, whatever follows it.
+    pub fn any_prefix(self, words: &Words) -> Option<Ahead<'a>> {
+        words.0.iter().find_map(|w| self.literal(w))
+    }
+
+    /// Whether one of `words` starts here and ends on a word boundary (`(?:words)\b`).
+    pub fn any_word(self, words: &Words) -> Option<Ahead<'a>> {
+        words.0.iter().find_map(|w| self.word(w))
+    }
+
+    pub fn at_end(&self) -> bool {
+        self.start == self.text.len()
+    }
+
+    /// A reader at the start of each word of `text` (`\b\w`).
+    pub fn word_starts(text: &'a str) -> impl Iterator<Item = Ahead<'a>> {
+        Self::word_starts_from(text, 0)
+    }
+
+    /// A reader at the start of each word of `text` at or after byte `from`.
+    pub fn word_starts_from(text: &'a str, from: usize) -> impl Iterator<Item = Ahead<'a>> {
+        let mut after_word = text[..from].chars().next_back().is_some_and(is_word_char);
+        text[from..].char_indices().filter_map(move |(i, c)| {
+            let starts = !after_word && is_word_char(c);
+            after_word = is_word_char(c);
+            starts.then_some(Ahead { text, start: from + i })
+        })
+    }
+
+    /// One character or more that `accept` takes, as many as there are.
+    pub fn run(self, accept: impl Fn(char) -> bool) -> Option<Ahead<'a>> {
+        let rest = self.unread();
+        let taken = rest.len() - rest.trim_start_matches(accept).len();
+        (taken > 0).then(|| self.skip(taken))
+    }
+
+    /// The next character, if `accept` takes it.
+    pub fn char(self, accept: impl Fn(char) -> bool) -> Option<Ahead<'a>> {
+        let c = self.unread().chars().next().filter(|&c| accept(c))?;
+        Some(self.skip(c.len_utf8()))
+    }
+}
+
+/// A fixed word list, matched ignoring ASCII case. A phrase's spaces are
+/// single spaces. Lists read by [`Before::any_word`] in the middle of a cue
+/// hold no phrase that ends another on a word boundary ("not", "could not"),
+/// since the first found is the one taken.
+#[derive(Clone, Copy, Debug)]
+pub struct Words(pub &'static [&'static str]);
+
+impl Words {
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+
+    /// Whether one of the words stands in `text` on word boundaries. A word
+    /// ending in `*` is a stem: it goes on over ASCII letters, digits and `_`.
+    pub fn is_in(&self, text: &str) -> bool {
+        Ahead::word_starts(text).any(|a| self.0.iter().any(|w| Self::stands_at(a, w)))
+    }
+
+    fn stands_at(a: Ahead<'_>, word: &str) -> bool {
+        let Some(stem) = word.strip_suffix('*') else {
+            return a.word(word).is_some();
+        };
+        a.literal(stem).is_some_and(|read| {
+            let rest = read.unread();
+            let stem_end = rest.len()
+                - rest
+                    .trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_')
+                    .len();
+            !rest[stem_end..].chars().next().is_some_and(is_word_char)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AT: Words = Words(&["at", "by"]);
+
+    #[test]
+    fn before_reads_back_piece_by_piece() {
+        let b = Before::end_of("It ended AT  ");
+        let b = b.space().and_then(|b| b.any_word(&AT)).unwrap();
+        assert_eq!(b.position(), 9);
+        assert!(b.space().and_then(|b| b.word("ended")).is_some());
+        // `\b`: "bat" does not end with the word "at".
+        assert!(Before::end_of("bat").any_word(&AT).is_none());
+        assert!(Before::end_of("(at").any_word(&AT).is_some());
+        assert!(Before::end_of("at").space().is_none());
+        assert!(Before::end_of("").spaces().at_text_start());
+    }
+
+    #[test]
+    fn a_cue_starts_within_reach_yet_boundaries_see_the_whole_text() {
+        let text = format!("{}at{}5", "x".repeat(10), " ".repeat(crate::text::CUE_REACH - 2));
+        let at = text.find('5').unwrap();
+        // "at" starts exactly at the reach, but is glued to the x before it.
+        assert!(Before::point(&text, at).space().and_then(|b| b.any_word(&AT)).is_none());
+        let far = format!("at{}5", " ".repeat(crate::text::CUE_REACH));
+        assert!(
+            Before::point(&far, far.len() - 1)
+                .space()
+                .and_then(|b| b.any_word(&AT))
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn word_within_a_few_characters() {
+        let cues = Words(&["from", "since"]);
+        assert!(Before::end_of("from the 3rd, at ").word_within(&cues, 40, &['.']));
+        assert!(!Before::end_of("from it. At ").word_within(&cues, 40, &['.']));
+        assert!(!Before::end_of("from a long way back, more than ten chars ").word_within(&cues, 10, &[]));
+        // The word may start before the window, as long as it ends in it.
+        assert!(Before::end_of("since ").word_within(&cues, 2, &[]));
+        assert!(!Before::end_of("fromage ").word_within(&cues, 40, &[]));
+        assert!(Before::end_of("é from").word_within(&cues, 40, &[]));
+    }
+
+    #[test]
+    fn parentheses_and_runs() {
+        let b = Before::end_of("start (a (b) ").spaces();
+        let opens: Vec<usize> = b.parenthesis().map(|b| b.position()).collect();
+        assert_eq!(opens, [9, 6]);
+        assert!(Before::end_of("x) (y").parenthesis().next().is_none());
+        let b = Before::end_of("start- \ttime").literal("time").unwrap();
+        assert_eq!(b.run(|c| c == '-' || c.is_whitespace()).unwrap().position(), 5);
+        assert!(Before::end_of("x").run(char::is_whitespace).is_none());
+    }
+
+    #[test]
+    fn words_in_a_text() {
+        let words = Words(&["timed out", "crash*", "down"]);
+        assert!(words.is_in("The job TIMED OUT."));
+        assert!(!words.is_in("it timed outright"));
+        assert!(words.is_in("crashes, then"));
+        assert!(!words.is_in("a crashé"));
+        assert!(!words.is_in("downtime; breakdown"));
+        assert!(words.is_in("é down"));
+    }
+
+    #[test]
+    fn ahead_reads_forward() {
+        let a = Ahead::new("  AT noon");
+        let a = a.space().and_then(|a| a.any_word(&AT)).unwrap();
+        assert_eq!(a.position(), 4);
+        assert!(Ahead::new("attic").any_word(&AT).is_none());
+        assert!(Ahead::new("attic").any_prefix(&AT).is_some());
+        assert!(Ahead::new("é").literal("e").is_none());
+    }
+}
+
+/// Checks that a hand-written cue reads exactly what the regex it replaced
+/// matched, on texts made to trip it.
+#[cfg(test)]
+pub(crate) mod equivalence {
+    use regex::Regex;
+
+    use super::Before;
+    use crate::text::cue_before;
+
+    /// Texts for checking a hand-written cue against the regex it replaced:
+    /// random runs of `words`, the pattern's own words (so a word dropped from a
+    /// list still turns up), punctuation, odd white space and letters beyond
+    /// ASCII, in all cases. Deterministic, so a failure repeats.
+    pub(crate) fn sample_texts(pattern: &str, words: &[&str], count: usize) -> Vec<String> {
+        let literal = regex::Regex::new(r"[A-Za-z' ]{2,}").unwrap();
+        let cleaned = pattern.replace(r"\s", " ").replace(r"\b", " ");
+        let mut words = words.to_vec();
+        words.extend(
+            literal
+                .find_iter(&cleaned)
+                .map(|m| m.as_str().trim())
+                .filter(|w| !w.is_empty()),
+        );
+        const EXTRA: &[&str] = &[
+            "the", "our", "a", "and", "for", "to", "at", "on", "x", "it", "é", "Ünï", "2", "13:05", ".", ";", ":", ",",
+            "!", "?", "(", ")", "-", "–", "~", "@", "&", "'", "time", "times", "zone", "half", "start", "end",
+        ];
+        const GAPS: &[&str] = &[" ", " ", " ", "  ", "\t", "", "\u{a0}", "-", "\n"];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        (0..count)
+            .map(|_| {
+                let mut text = String::new();
+                for _ in 0..1 + next(8) {
+                    let word = if next(3) == 0 {
+                        EXTRA[next(EXTRA.len())]
+                    } else {
+                        words[next(words.len())]
+                    };
+                    match next(4) {
+                        0 => text.push_str(&word.to_uppercase()),
+                        1 => {
+                            let mut chars = word.chars();
+                            text.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+                            text.push_str(chars.as_str());
+                        }
+                        _ => text.push_str(word),
+                    }
+                    text.push_str(GAPS[next(GAPS.len())]);
+                }
+                if next(10) == 0 {
+                    text.insert_str(0, &"filler ".repeat(40));
+                }
+                text
+            })
+            .collect()
+    }
+
+    /// The regex, as a cue before a point, and the reader agree at every
+    /// point of every sample.
+    pub(crate) fn assert_same_before(pattern: &str, words: &[&str], reader: impl Fn(Before<'_>) -> bool) {
+        let regex = Regex::new(pattern).unwrap();
+        let mut found = Vec::new();
+        for text in sample_texts(pattern, words, 4000) {
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                if cue_before(&regex, &text, at) != reader(Before::point(&text, at)) {
+                    found.push((text.clone(), at));
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "{pattern}: {} disagreements, first {:?}",
+            found.len(),
+            found.first()
+        );
+    }
+
+    /// The regex and the reader agree on whether each sample matches.
+    pub(crate) fn assert_same_text(pattern: &str, words: &[&str], reader: impl Fn(&str) -> bool) {
+        let regex = Regex::new(pattern).unwrap();
+        for text in sample_texts(pattern, words, 20000) {
+            assert_eq!(regex.is_match(&text), reader(&text), "{pattern} on {text:?}");
+        }
+    }
+}
