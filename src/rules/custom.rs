@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder};
+use regex_automata::meta::{self, Regex};
 use serde::Deserialize;
 
 use super::prefilter::Prefilter;
@@ -163,12 +163,25 @@ fn is_kebab_case(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
+/// A data-rule pattern, built lean: the rule's prefilter already picks the
+/// lines a pattern may match, so the regex's own literal prefilter is not
+/// built, nor a full DFA (either costs more to build than it saves on the
+/// few lines searched).
 fn compile_pattern(pattern: &str) -> Result<Regex, String> {
-    RegexBuilder::new(pattern)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .dfa_size_limit(REGEX_SIZE_LIMIT)
-        .build()
-        .map_err(|e| format!("invalid pattern: {e}"))
+    let config = meta::Config::new()
+        .auto_prefilter(false)
+        .dfa(false)
+        .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+        .onepass_size_limit(Some(REGEX_SIZE_LIMIT))
+        .hybrid_cache_capacity(REGEX_SIZE_LIMIT);
+    Regex::builder().configure(config).build(pattern).map_err(|e| {
+        let reason = match (e.size_limit(), e.syntax_error()) {
+            (Some(limit), _) => format!("the compiled pattern exceeds the size limit of {limit} bytes"),
+            (None, Some(syntax)) => syntax.to_string(),
+            (None, None) => e.to_string(),
+        };
+        format!("invalid pattern: {reason}")
+    })
 }
 
 /// The matcher of one entry, or the key that is wrong and why. `validate`
@@ -357,8 +370,8 @@ impl ConfiguredRule for CustomRule {
                     let Some(regex) = m.patterns[ri].regex() else {
                         continue;
                     };
-                    for caps in regex.captures_iter(&line.text) {
-                        if let Some(found) = caps.name("m").or_else(|| caps.get(0)) {
+                    for caps in regex.captures_iter(line.text.as_ref()) {
+                        if let Some(found) = caps.get_group_by_name("m").or_else(|| caps.get_group(0)) {
                             self.report(m, line, found.range(), &mut reported, out);
                         }
                     }
