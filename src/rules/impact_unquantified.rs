@@ -12,23 +12,176 @@
 //! ## Example
 //! `## Impact` followed by "Users had a bad experience."
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::{LintContext, NoOptions, Rule, RuleMeta};
+use crate::cue::{Ahead, Words};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{SectionKind, Statement};
 use crate::time::duration::find_durations;
 
 pub struct ImpactUnquantified;
 
-static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)[0-9][0-9,.]*\s*(?:%|percent|k\b|m\b|x\b)|[$€£¥₦]\s*[0-9]|[0-9][0-9,.]*\s*(?:usd|eur|gbp|kes|ngn|dollars?)\b|[0-9][0-9,.]*\s+(?:(?-u:\w)+\s+)?(?:users?|customers?|clients?|requests?|orders?|transactions?|errors?|calls?|sessions?|accounts?|merchants?|queries|messages?|emails?|payments?|visitors?|pages?|jobs?|tickets?|complaints?|sign-?ins?|logins?|people|devices|servers|hosts|stores?|sites?|regions?)\b|\b(?:complete|total|full)\s+(?:outage|downtime|loss\s+of\s+service)\b|\b(?:all|every|no|none of the|half of|a third of|a quarter of|most of|entire|whole)\s+(?:of\s+)?(?:the\s+|our\s+)?(?:users?|customers?|clients?|traffic|requests?|visitors?|merchants?|accounts?|user\s*base|service|site|platform|regions?|countries|markets?)\b",
-    )
-    .expect("valid regex")
-});
+/// What a figure after a number counts: "40 users", "1,200 failed payments".
+const COUNTED: Words = Words(&[
+    "users",
+    "user",
+    "customers",
+    "customer",
+    "clients",
+    "client",
+    "requests",
+    "request",
+    "orders",
+    "order",
+    "transactions",
+    "transaction",
+    "errors",
+    "error",
+    "calls",
+    "call",
+    "sessions",
+    "session",
+    "accounts",
+    "account",
+    "merchants",
+    "merchant",
+    "queries",
+    "messages",
+    "message",
+    "emails",
+    "email",
+    "payments",
+    "payment",
+    "visitors",
+    "visitor",
+    "pages",
+    "page",
+    "jobs",
+    "job",
+    "tickets",
+    "ticket",
+    "complaints",
+    "complaint",
+    "sign-ins",
+    "sign-in",
+    "signins",
+    "signin",
+    "logins",
+    "login",
+    "people",
+    "devices",
+    "servers",
+    "hosts",
+    "stores",
+    "store",
+    "sites",
+    "site",
+    "regions",
+    "region",
+]);
+const CURRENCIES: Words = Words(&["usd", "eur", "gbp", "kes", "ngn", "dollars", "dollar"]);
+/// `5k`, `2m`, `10x`.
+const MAGNITUDES: Words = Words(&["k", "m", "x"]);
+/// "a complete outage", "total downtime".
+const WHOLE: Words = Words(&["complete", "total", "full"]);
+const WHOLE_LOSS: Words = Words(&["outage", "downtime"]);
+/// "all users", "none of the customers", "the entire platform".
+const SHARES: Words = Words(&[
+    "all",
+    "every",
+    "no",
+    "none of the",
+    "half of",
+    "a third of",
+    "a quarter of",
+    "most of",
+    "entire",
+    "whole",
+]);
+const SHARED: Words = Words(&[
+    "users",
+    "user",
+    "customers",
+    "customer",
+    "clients",
+    "client",
+    "traffic",
+    "requests",
+    "request",
+    "visitors",
+    "visitor",
+    "merchants",
+    "merchant",
+    "accounts",
+    "account",
+    "service",
+    "site",
+    "platform",
+    "regions",
+    "region",
+    "countries",
+    "markets",
+    "market",
+]);
+
+/// After a number: "%", "percent", "5k", "30 USD", "40 users", "1,200 failed payments".
+fn counts_something(a: Ahead<'_>) -> bool {
+    let unit = a.spaces();
+    let counted = |a: Ahead<'_>| a.any_word(&COUNTED).is_some();
+    unit.literal("%").or_else(|| unit.literal("percent")).is_some()
+        || unit.any_word(&MAGNITUDES).is_some()
+        || unit.any_word(&CURRENCIES).is_some()
+        || a.space().is_some_and(|a| {
+            counted(a)
+                || a.run(|c| c.is_ascii_alphanumeric() || c == '_')
+                    .and_then(Ahead::space)
+                    .is_some_and(counted)
+        })
+}
+
+/// "all users", "the whole user base", "a complete outage".
+fn tells_a_share(a: Ahead<'_>) -> bool {
+    fn loss_of_service(a: Ahead<'_>) -> Option<Ahead<'_>> {
+        a.literal("loss")?.space()?.literal("of")?.space()?.word("service")
+    }
+    let whole = a
+        .any_word(&WHOLE)
+        .and_then(Ahead::space)
+        .and_then(|a| a.any_word(&WHOLE_LOSS).or_else(|| loss_of_service(a)));
+    let share = a.any_word(&SHARES).and_then(Ahead::space).is_some_and(|a| {
+        let a = a.literal("of").and_then(Ahead::space).unwrap_or(a);
+        let a = a
+            .literal("the")
+            .or_else(|| a.literal("our"))
+            .and_then(Ahead::space)
+            .unwrap_or(a);
+        let user_base = a.literal("user").map(Ahead::spaces).and_then(|a| a.word("base"));
+        a.any_word(&SHARED).or(user_base).is_some()
+    });
+    whole.is_some() || share
+}
+
+/// Whether a line gives a figure: a count, a share, a sum of money.
+fn has_figure(text: &str) -> bool {
+    let number_char = |c: char| c.is_ascii_digit() || c == ',' || c == '.';
+    // A number starts at the first digit of a run of digits, commas and
+    // points; a later digit of the run reads a shorter number to the same end.
+    let mut digit_in_run = false;
+    for (i, c) in text.char_indices() {
+        let starts_number = c.is_ascii_digit() && !digit_in_run;
+        digit_in_run = number_char(c) && (digit_in_run || c.is_ascii_digit());
+        let after = Ahead::new(text).skip(i + c.len_utf8());
+        if "$€£¥₦".contains(c) && after.spaces().char(|c| c.is_ascii_digit()).is_some() {
+            return true;
+        }
+        if starts_number
+            && let Some(number) = Ahead::new(text).skip(i).run(number_char)
+            && counts_something(number)
+        {
+            return true;
+        }
+    }
+    Ahead::word_starts(text).any(tells_a_share)
+}
 
 impl Rule for ImpactUnquantified {
     const META: RuleMeta = RuleMeta {
@@ -65,7 +218,7 @@ impl Rule for ImpactUnquantified {
             };
             incident
                 .lines_in(s.span)
-                .any(|l| FIGURE.is_match(&l.text) || !find_durations(&l.text).is_empty())
+                .any(|l| has_figure(&l.text) || !find_durations(&l.text).is_empty())
                 || (windows().any(|(start, _)| start.is_some()) && windows().any(|(_, end)| end.is_some()))
         });
         if quantified || !first.has_content {
@@ -75,6 +228,49 @@ impl Rule for ImpactUnquantified {
             Diagnostic::new(first.heading.span, "the impact is not quantified")
                 .with_label("no figure in this section")
                 .with_help("say how many users, requests, orders or how much money was affected, and for how long"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_read_as_the_regex_did() {
+        let mut words: Vec<&str> = [COUNTED, CURRENCIES, MAGNITUDES, WHOLE, WHOLE_LOSS, SHARES, SHARED]
+            .iter()
+            .flat_map(|l| l.0.iter().copied())
+            .collect();
+        words.extend([
+            "5",
+            "1,200",
+            "3.5",
+            ",",
+            "2.",
+            "%",
+            "percent",
+            "$",
+            "€",
+            "£",
+            "failed",
+            "loss",
+            "of",
+            "service",
+            "user",
+            "base",
+            "the",
+            "our",
+            "sign",
+            "in",
+            "signin",
+            "sign-ins",
+            "user base",
+        ]);
+        crate::cue::equivalence::assert_same_text(
+            r"(?i)[0-9][0-9,.]*\s*(?:%|percent|k\b|m\b|x\b)|[$€£¥₦]\s*[0-9]|[0-9][0-9,.]*\s*(?:usd|eur|gbp|kes|ngn|dollars?)\b|[0-9][0-9,.]*\s+(?:(?-u:\w)+\s+)?(?:users?|customers?|clients?|requests?|orders?|transactions?|errors?|calls?|sessions?|accounts?|merchants?|queries|messages?|emails?|payments?|visitors?|pages?|jobs?|tickets?|complaints?|sign-?ins?|logins?|people|devices|servers|hosts|stores?|sites?|regions?)\b|\b(?:complete|total|full)\s+(?:outage|downtime|loss\s+of\s+service)\b|\b(?:all|every|no|none of the|half of|a third of|a quarter of|most of|entire|whole)\s+(?:of\s+)?(?:the\s+|our\s+)?(?:users?|customers?|clients?|traffic|requests?|visitors?|merchants?|accounts?|user\s*base|service|site|platform|regions?|countries|markets?)\b",
+            &words,
+            has_figure,
         );
     }
 }
