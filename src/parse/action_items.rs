@@ -8,12 +8,25 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::markdown::{Block, BlockKind, Line, Markdown};
+use crate::cue::{Ahead, Words};
 use crate::model::{ActionItem, Section, SectionKind, Spanned};
 use crate::source::Span;
 use crate::time::date::parse_date_prefix;
 
-static HANDLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[\s(\[,])(@[A-Za-z0-9][A-Za-z0-9_.-]*)").expect("valid regex"));
+/// `@amina` at the start of the text or after a space, `(`, `[` or `,`.
+fn handle(text: &str) -> Option<std::ops::Range<usize>> {
+    let handle_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-');
+    let mut previous: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        let after_break = previous.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | ','));
+        previous = Some(c);
+        if c == '@' && after_break && text[at + 1..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            let name = Ahead::new(text).skip(at + 1).run(handle_char)?;
+            return Some(at..name.position());
+        }
+    }
+    None
+}
 static OWNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:(?:owner|assignee|responsible|dri)\s*[:=]\s*|(?:owned by|assigned to)\s+)([^,;)\]\n]+?)\s*(?:[,;)\]]|$)",
@@ -23,17 +36,42 @@ static OWNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// "(Jane)", "(Jane Doe)" at the end of an item.
 static OWNER_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\)\s*\.?\s*$").expect("valid regex"));
-static DUE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:due|by|deadline|eta|before|target(?:\s+date)?)\b\s*:?\s*(?:on\s+)?").expect("valid regex")
-});
+const DUE_WORDS: Words = Words(&["due", "by", "deadline", "eta", "before"]);
+
+/// Where a date may follow "due", "by", "deadline:", "target date on".
+fn due_cue_end(a: Ahead<'_>) -> Option<usize> {
+    let target = a
+        .literal("target")
+        .map(|t| t.space().and_then(|d| d.word("date")).unwrap_or(t));
+    let cue = a.any_word(&DUE_WORDS).or_else(|| target.and_then(|t| t.word("")))?;
+    let cue = cue.spaces();
+    let cue = cue.literal(":").unwrap_or(cue).spaces();
+    Some(cue.literal("on").and_then(Ahead::space).unwrap_or(cue).position())
+}
 static TICKET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"https?://\S+|\b[A-Z][A-Z0-9]{1,9}-[0-9]+\b|(?:^|\s)#[0-9]+\b|\b(?i:ticket|issue)\s*#?\s*[0-9]+")
         .expect("valid regex")
 });
-static PRIORITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bP[0-4]\b|(?i)\bpriority\s*[:=]?\s*(?:high|medium|low|critical|urgent|p[0-4])\b")
-        .expect("valid regex")
-});
+const PRIORITY_LEVELS: Words = Words(&[
+    "high", "medium", "low", "critical", "urgent", "p0", "p1", "p2", "p3", "p4",
+]);
+
+/// `P1`, `Priority: high`.
+fn priority(text: &str) -> Option<std::ops::Range<usize>> {
+    Ahead::word_starts(text).find_map(|a| {
+        let level = a.literal("P").filter(|_| text[a.position()..].starts_with('P'));
+        let short = level
+            .and_then(|p| p.char(|c| ('0'..='4').contains(&c)))
+            .and_then(|p| p.word(""));
+        let long = || {
+            let p = a.literal("priority")?.spaces();
+            let p = p.char(|c| c == ':' || c == '=').unwrap_or(p).spaces();
+            p.any_word(&PRIORITY_LEVELS)
+        };
+        let end = short.or_else(long)?;
+        Some(a.position()..end.position())
+    })
+}
 
 /// Table columns an action table may have, by what its header says.
 #[derive(Default)]
@@ -69,8 +107,8 @@ impl Columns {
 
 fn owner_in(line: &Line<'_>) -> Option<Span> {
     let text: &str = &line.text;
-    if let Some(m) = HANDLE.captures(text).and_then(|c| c.get(1)) {
-        return Some(line.source_span(m.range()));
+    if let Some(range) = handle(text) {
+        return Some(line.source_span(range));
     }
     if let Some(m) = OWNER_LABEL.captures(text).and_then(|c| c.get(1)) {
         return Some(line.source_span(m.range()));
@@ -140,18 +178,28 @@ const NOT_NAMES: &[&str] = &[
 
 fn due_in(line: &Line<'_>) -> Option<Spanned<crate::time::date::DateParts>> {
     let text: &str = &line.text;
-    DUE_CUE.find_iter(text).find_map(|cue| {
-        let (date, len) = parse_date_prefix(&text[cue.end()..])?;
-        Some(Spanned::new(date, line.source_span(cue.end()..cue.end() + len)))
-    })
+    let mut from = 0;
+    while let Some((start, end)) =
+        Ahead::word_starts_from(text, from).find_map(|a| Some((a.position(), due_cue_end(a)?)))
+    {
+        if let Some((date, len)) = parse_date_prefix(&text[end..]) {
+            return Some(Spanned::new(date, line.source_span(end..end + len)));
+        }
+        from = end.max(start + 1);
+    }
+    None
 }
 
-fn find_in(re: &Regex, line: &Line<'_>, src: &str) -> Option<Span> {
+fn find_in(find: impl Fn(&str) -> Option<std::ops::Range<usize>>, line: &Line<'_>, src: &str) -> Option<Span> {
     // Links keep their address only in the source, not in the plain text.
-    if let Some(m) = re.find(line.span.slice(src)) {
-        return Some(Span::new(line.span.start + m.start(), line.span.start + m.end()));
+    if let Some(m) = find(line.span.slice(src)) {
+        return Some(Span::new(line.span.start + m.start, line.span.start + m.end));
     }
-    re.find(&line.text).map(|m| line.source_span(m.range()))
+    find(&line.text).map(|m| line.source_span(m))
+}
+
+fn ticket(text: &str) -> Option<std::ops::Range<usize>> {
+    TICKET.find(text).map(|m| m.range())
 }
 
 fn item_from_line(src: &str, line: &Line<'_>, section: usize) -> ActionItem {
@@ -164,8 +212,8 @@ fn item_from_line(src: &str, line: &Line<'_>, section: usize) -> ActionItem {
         section,
         owner: owner_in(line),
         due: due_in(line),
-        tracking: find_in(&TICKET, line, src),
-        priority: find_in(&PRIORITY, line, src),
+        tracking: find_in(ticket, line, src),
+        priority: find_in(priority, line, src),
     }
 }
 
@@ -177,8 +225,8 @@ fn item_from_lines(src: &str, first: &Line<'_>, rest: &[&Line<'_>], section: usi
     for line in rest {
         item.owner = item.owner.or_else(|| owner_in(line));
         item.due = item.due.take().or_else(|| due_in(line));
-        item.tracking = item.tracking.or_else(|| find_in(&TICKET, line, src));
-        item.priority = item.priority.or_else(|| find_in(&PRIORITY, line, src));
+        item.tracking = item.tracking.or_else(|| find_in(ticket, line, src));
+        item.priority = item.priority.or_else(|| find_in(priority, line, src));
     }
     item
 }
@@ -197,15 +245,38 @@ fn introduces(text: &str) -> bool {
 
 /// Where a section's list of actions ends and its closing words begin:
 /// "In conclusion, ...", "Regards,", "Hope this helps".
-static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^A-Za-z0-9_]*(?:in conclusion|to conclude|to sum up|in summary|overall,|(?:kind |best |warm )?regards\b|thanks\b|thank you\b|cheers\b|sincerely\b|hope this helps|best wishes)")
-        .expect("valid regex")
-});
+const CLOSING_OPENERS: Words = Words(&[
+    "in conclusion",
+    "to conclude",
+    "to sum up",
+    "in summary",
+    "overall,",
+    "hope this helps",
+    "best wishes",
+]);
+const SIGN_OFFS: Words = Words(&[
+    "kind regards",
+    "best regards",
+    "warm regards",
+    "regards",
+    "thanks",
+    "thank you",
+    "cheers",
+    "sincerely",
+]);
+
+fn is_closing(text: &str) -> bool {
+    let start = text
+        .find(|c: char| c.is_ascii_alphanumeric() || c == '_')
+        .unwrap_or(text.len());
+    let a = Ahead::new(text).skip(start);
+    a.any_prefix(&CLOSING_OPENERS).is_some() || a.any_word(&SIGN_OFFS).is_some()
+}
 
 /// The lines of text that may be items: up to any closing words, without
 /// the lines that introduce items or ask a question ("What can be improved?").
 fn listed<'l, 'a>(mut lines: Vec<&'l Line<'a>>) -> Vec<&'l Line<'a>> {
-    if let Some(end) = lines.iter().position(|l| CLOSING.is_match(&l.text)) {
+    if let Some(end) = lines.iter().position(|l| is_closing(&l.text)) {
         lines.truncate(end);
     }
     lines.retain(|l| {
@@ -565,5 +636,52 @@ mod tests {
         let signed =
             items("## Preventive measures\n- Review the power supply.\n\nJane Doe\nhttps://example.com/jane\n");
         assert_eq!(signed.len(), 1);
+    }
+
+    #[test]
+    fn cues_read_as_the_regexes_did() {
+        use super::*;
+        use crate::cue::equivalence::sample_texts;
+        let mut words: Vec<&str> = [DUE_WORDS, PRIORITY_LEVELS, CLOSING_OPENERS, SIGN_OFFS]
+            .iter()
+            .flat_map(|l| l.0.iter().copied())
+            .collect();
+        words.extend([
+            "@amina", "@j.doe-2", "@", "@_x", "target", "date", "on", "P1", "P5", "p2", "priority", "=", "[",
+            "Overall", "kind",
+        ]);
+        let handle_re = Regex::new(r"(?:^|[\s(\[,])(@[A-Za-z0-9][A-Za-z0-9_.-]*)").unwrap();
+        let due_re =
+            Regex::new(r"(?i)\b(?:due|by|deadline|eta|before|target(?:\s+date)?)\b\s*:?\s*(?:on\s+)?").unwrap();
+        let priority_re =
+            Regex::new(r"\bP[0-4]\b|(?i)\bpriority\s*[:=]?\s*(?:high|medium|low|critical|urgent|p[0-4])\b").unwrap();
+        let closing_re = Regex::new(r"(?i)^[^A-Za-z0-9_]*(?:in conclusion|to conclude|to sum up|in summary|overall,|(?:kind |best |warm )?regards\b|thanks\b|thank you\b|cheers\b|sincerely\b|hope this helps|best wishes)").unwrap();
+        let all = [
+            handle_re.as_str(),
+            due_re.as_str(),
+            priority_re.as_str(),
+            closing_re.as_str(),
+        ]
+        .join(" ");
+        for text in sample_texts(&all, &words, 20000) {
+            let text = text.as_str();
+            assert_eq!(
+                handle_re.captures(text).and_then(|c| c.get(1)).map(|m| m.range()),
+                handle(text),
+                "{text:?}"
+            );
+            let cues: Vec<usize> = due_re.find_iter(text).map(|m| m.end()).collect();
+            let mut by_hand = Vec::new();
+            let mut from = 0;
+            while let Some((start, end)) =
+                Ahead::word_starts_from(text, from).find_map(|a| Some((a.position(), due_cue_end(a)?)))
+            {
+                by_hand.push(end);
+                from = end.max(start + 1);
+            }
+            assert_eq!(cues, by_hand, "{text:?}");
+            assert_eq!(priority_re.find(text).map(|m| m.range()), priority(text), "{text:?}");
+            assert_eq!(closing_re.is_match(text), is_closing(text), "{text:?}");
+        }
     }
 }
