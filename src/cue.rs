@@ -251,6 +251,10 @@ impl<'a> Ahead<'a> {
         (taken > 0).then(|| self.skip(taken))
     }
 
+    pub fn next_char(&self) -> Option<char> {
+        self.unread().chars().next()
+    }
+
     /// The next character, if `accept` takes it.
     pub fn char(self, accept: impl Fn(char) -> bool) -> Option<Ahead<'a>> {
         let c = self.unread().chars().next().filter(|&c| accept(c))?;
@@ -273,7 +277,12 @@ impl Words {
     /// Whether one of the words stands in `text` on word boundaries. A word
     /// ending in `*` is a stem: it goes on over ASCII letters, digits and `_`.
     pub fn is_in(&self, text: &str) -> bool {
-        Ahead::word_starts(text).any(|a| self.0.iter().any(|w| Self::stands_at(a, w)))
+        Ahead::word_starts(text).any(|a| {
+            let first = a.unread().as_bytes()[0].to_ascii_lowercase();
+            self.0
+                .iter()
+                .any(|w| w.as_bytes().first().is_some_and(|b| b.to_ascii_lowercase() == first) && Self::stands_at(a, w))
+        })
     }
 
     fn stands_at(a: Ahead<'_>, word: &str) -> bool {

@@ -47,19 +47,6 @@ fn is_boundary(text: &str, at: usize) -> bool {
     word_before(text, at) != word_after(text, at)
 }
 
-/// `text` with ASCII letters in lower case, at the same byte offsets.
-///
-/// The automata hold lower-case literals and search folded text: an
-/// automaton that folds case itself holds every literal in both cases and
-/// takes three times as long to build (BENCHMARKS.md).
-pub fn fold_ascii_case(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.bytes().any(|b| b.is_ascii_uppercase()) {
-        std::borrow::Cow::Owned(text.to_ascii_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    }
-}
-
 impl PhraseSet {
     /// `phrases` are (label, phrase) pairs; empty phrases are ignored.
     pub fn new<'p>(phrases: impl IntoIterator<Item = (usize, &'p str)>) -> Result<PhraseSet, String> {
@@ -87,15 +74,13 @@ impl PhraseSet {
                     }
                 }
             }
-            variants.iter_mut().for_each(|v| v.make_ascii_lowercase());
-            variants.sort();
-            variants.dedup();
             for variant in variants {
                 literals.push(variant);
                 patterns.push((label, stem));
             }
         }
         let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&literals)
             .map_err(|e| format!("cannot build the phrase list: {e}"))?;
@@ -105,14 +90,13 @@ impl PhraseSet {
     /// Every phrase in `text` that stands on word boundaries, overlapping
     /// ones included, by start (longest first at one start).
     pub fn find_all(&self, text: &str) -> Vec<PhraseMatch> {
-        let folded = fold_ascii_case(text);
-        // Most texts hold no phrase at all: one search, nothing else.
-        if !self.automaton.is_match(folded.as_ref()) {
+        // Most texts hold no phrase at all: one search, nothing allocated.
+        if !self.automaton.is_match(text) {
             return Vec::new();
         }
         let mut found: Vec<PhraseMatch> = self
             .automaton
-            .find_overlapping_iter(folded.as_ref())
+            .find_overlapping_iter(text)
             .filter_map(|m| {
                 let (label, stem) = self.patterns[m.pattern().as_usize()];
                 let mut end = m.end();

@@ -11,8 +11,6 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
-use crate::phrase::fold_ascii_case;
-
 /// Literals longer than this are cut: the cut is still required.
 const MAX_LITERAL: usize = 32;
 /// More alternatives than this is no filter worth having.
@@ -39,12 +37,13 @@ impl Prefilter {
             match required_literals(pattern) {
                 Some(required) => {
                     owners.extend(std::iter::repeat_n(index, required.len()));
-                    literals.extend(required.into_iter().map(|l| l.to_ascii_lowercase()));
+                    literals.extend(required);
                 }
                 None => always.push(index),
             }
         }
         let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&literals)
             .ok();
@@ -62,9 +61,7 @@ impl Prefilter {
 
     /// The patterns that may match somewhere in `text`, in order.
     pub fn candidates(&self, text: &str) -> Vec<usize> {
-        let text = fold_ascii_case(text);
-        let text = text.as_ref();
-        // Most lines hold no literal at all: one search, nothing else.
+        // Most lines hold no literal at all: one search, nothing allocated.
         if self.always.is_empty() && !self.automaton.as_ref().is_some_and(|a| a.is_match(text)) {
             return Vec::new();
         }

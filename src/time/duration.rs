@@ -121,42 +121,59 @@ struct Component<'t> {
     short: bool,
 }
 
-/// The places an amount may end, starting at `a`, in the order tried.
-fn amount_ends(a: Ahead<'_>) -> Vec<Ahead<'_>> {
+/// Tries `unit_after` at each place an amount starting at `a` may end, in
+/// the order the amounts are tried, and returns its first answer.
+fn first_amount<'t, R>(a: Ahead<'t>, mut unit_after: impl FnMut(Ahead<'t>) -> Option<R>) -> Option<R> {
     fn digits(a: Ahead<'_>) -> Option<Ahead<'_>> {
         a.run(|c| c.is_ascii_digit())
     }
     fn couple(a: Ahead<'_>) -> Option<Ahead<'_>> {
         a.literal("couple").and_then(Ahead::space).and_then(|a| a.literal("of"))
     }
-    let mut ends = Vec::new();
+    // Every amount starts with a digit or one of these letters; most words
+    // are dismissed here.
+    let first = a.next_char()?;
     if let Some(whole) = digits(a) {
-        ends.extend(whole.literal(".").and_then(digits));
-        ends.push(whole);
-        return ends;
+        return whole
+            .literal(".")
+            .and_then(digits)
+            .and_then(&mut unit_after)
+            .or_else(|| unit_after(whole));
+    }
+    if !matches!(
+        first.to_ascii_lowercase(),
+        'o' | 't' | 'f' | 's' | 'e' | 'n' | 'a' | 'h' | 'c'
+    ) {
+        return None;
     }
     if let Some(tens) = a.any_prefix(&TENS) {
-        ends.extend(
-            tens.char(|c| c.is_whitespace() || c == '-')
-                .and_then(|a| a.any_prefix(&ONES)),
-        );
-        ends.push(tens);
+        let compound = tens
+            .char(|c| c.is_whitespace() || c == '-')
+            .and_then(|a| a.any_prefix(&ONES));
+        if let Some(found) = compound.and_then(&mut unit_after).or_else(|| unit_after(tens)) {
+            return Some(found);
+        }
     }
-    ends.extend(NUMBERS.0.iter().filter_map(|w| a.literal(w)));
-    ends.extend(a.literal("a").and_then(Ahead::space).and_then(couple));
-    ends.extend(couple(a));
-    if let Some(half) = a.literal("half").and_then(Ahead::space) {
-        ends.extend(half.literal("an"));
-        ends.extend(half.literal("a"));
+    if let Some(found) = NUMBERS.0.iter().filter_map(|w| a.literal(w)).find_map(&mut unit_after) {
+        return Some(found);
     }
-    ends.extend(a.literal("an"));
-    ends.extend(a.literal("a"));
-    ends
+    let half = a.literal("half").and_then(Ahead::space);
+    [
+        a.literal("a").and_then(Ahead::space).and_then(couple),
+        couple(a),
+        half.and_then(|h| h.literal("an")),
+        half.and_then(|h| h.literal("a")),
+        a.literal("an"),
+        a.literal("a"),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(unit_after)
 }
 
 /// The component starting at `a`, a word start.
 fn component_at<'t>(text: &'t str, a: Ahead<'t>) -> Option<Component<'t>> {
-    amount_ends(a).into_iter().find_map(|amount| {
+    first_amount(a, |amount| {
         let spaced = amount.space().or_else(|| amount.literal("-"));
         let (unit, short) = match spaced.and_then(|s| s.any_word(&UNITS).map(|u| (s, u))) {
             Some((from, to)) => (from.position()..to.position(), false),
