@@ -215,6 +215,11 @@ impl<'a> Ahead<'a> {
         (!glued).then_some(read)
     }
 
+    /// The reader itself, if it stands at the end of a word (`\b` after a word).
+    pub fn word_end(self) -> Option<Ahead<'a>> {
+        self.word("")
+    }
+
     /// The first of `words` that starts here, whatever follows it.
     pub fn any_prefix(self, words: &Words) -> Option<Ahead<'a>> {
         words.0.iter().find_map(|w| self.literal(w))
@@ -223,10 +228,6 @@ impl<'a> Ahead<'a> {
     /// Whether one of `words` starts here and ends on a word boundary (`(?:words)\b`).
     pub fn any_word(self, words: &Words) -> Option<Ahead<'a>> {
         words.0.iter().find_map(|w| self.word(w))
-    }
-
-    pub fn at_end(&self) -> bool {
-        self.start == self.text.len()
     }
 
     /// A reader at the start of each word of `text` (`\b\w`).
@@ -386,7 +387,27 @@ pub(crate) mod equivalence {
     use regex::Regex;
 
     use super::Before;
-    use crate::text::cue_before;
+    use crate::text::reach_back;
+
+    /// What a cue regex, anchored at its end (`...$`), said before byte `at`:
+    /// the search started `CUE_REACH` bytes back, with `^` and `\b` seeing the
+    /// real text around that point. The readers replaced this.
+    pub(crate) fn cue_before(cue: &Regex, text: &str, at: usize) -> bool {
+        cue.is_match_at(&text[..at], reach_back(text, at))
+    }
+
+    #[test]
+    fn the_reference_reads_near_the_match_only() {
+        let cue = Regex::new(r"(?:^|\.\s+)on\s*$").unwrap();
+        assert!(cue_before(&cue, "on 5 May", 3));
+        assert!(cue_before(&cue, "Outage. On it. on 5 May", 18));
+        // The look-back window starts exactly at `on`, yet that is no line start.
+        let text = format!("{}on{}5", "a".repeat(10), " ".repeat(crate::text::CUE_REACH - 2));
+        assert!(!cue_before(&cue, &text, text.find('5').unwrap()));
+        // Too far back to count.
+        let far = format!("on{}5", " ".repeat(crate::text::CUE_REACH));
+        assert!(!cue_before(&cue, &far, far.find('5').unwrap()));
+    }
 
     /// Texts for checking a hand-written cue against the regex it replaced:
     /// random runs of `words`, the pattern's own words (so a word dropped from a

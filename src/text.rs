@@ -44,15 +44,6 @@ pub fn reach_forward(text: &str, at: usize) -> usize {
     end
 }
 
-/// Whether `cue`, a pattern anchored at its end (`...$`), matches the words
-/// just before byte `at` of `text`.
-///
-/// The search starts `CUE_REACH` bytes back; `^` and `\b` still see the real
-/// text around that point, so a cut in mid-line never looks like a line start.
-pub fn cue_before(cue: &regex::Regex, text: &str, at: usize) -> bool {
-    cue.is_match_at(&text[..at], reach_back(text, at))
-}
-
 /// The (at most `CUE_REACH`-byte) text just before byte `at`.
 pub fn text_before(text: &str, at: usize) -> &str {
     &text[reach_back(text, at)..at]
@@ -71,18 +62,9 @@ mod tests {
     }
 
     #[test]
-    fn cues_are_read_near_the_match_only() {
-        let cue = regex::Regex::new(r"(?:^|\.\s+)on\s*$").unwrap();
-        assert!(cue_before(&cue, "on 5 May", 3));
-        assert!(cue_before(&cue, "Outage. On it. on 5 May", 18));
-        // The look-back window starts exactly at `on`, yet that is no line start.
+    fn reach_stays_on_character_boundaries() {
         let text = format!("{}on{}5", "a".repeat(10), " ".repeat(CUE_REACH - 2));
-        let at = text.find('5').unwrap();
-        assert_eq!(reach_back(&text, at), 10);
-        assert!(!cue_before(&cue, &text, at));
-        // Too far back to count.
-        let far = format!("on{}5", " ".repeat(CUE_REACH));
-        assert!(!cue_before(&cue, &far, far.find('5').unwrap()));
+        assert_eq!(reach_back(&text, text.find('5').unwrap()), 10);
         let wide = "é".repeat(CUE_REACH);
         assert_eq!(reach_back(&wide, CUE_REACH + 1), 2);
         assert_eq!(reach_forward(&wide, 1), CUE_REACH);

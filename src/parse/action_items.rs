@@ -43,7 +43,7 @@ fn due_cue_end(a: Ahead<'_>) -> Option<usize> {
     let target = a
         .literal("target")
         .map(|t| t.space().and_then(|d| d.word("date")).unwrap_or(t));
-    let cue = a.any_word(&DUE_WORDS).or_else(|| target.and_then(|t| t.word("")))?;
+    let cue = a.any_word(&DUE_WORDS).or_else(|| target.and_then(Ahead::word_end))?;
     let cue = cue.spaces();
     let cue = cue.literal(":").unwrap_or(cue).spaces();
     Some(cue.literal("on").and_then(Ahead::space).unwrap_or(cue).position())
@@ -59,10 +59,11 @@ const PRIORITY_LEVELS: Words = Words(&[
 /// `P1`, `Priority: high`.
 fn priority(text: &str) -> Option<std::ops::Range<usize>> {
     Ahead::word_starts(text).find_map(|a| {
-        let level = a.literal("P").filter(|_| text[a.position()..].starts_with('P'));
-        let short = level
+        // `P1` in capitals; a lower-case `p1` counts only after "priority".
+        let short = a
+            .char(|c| c == 'P')
             .and_then(|p| p.char(|c| ('0'..='4').contains(&c)))
-            .and_then(|p| p.word(""));
+            .and_then(Ahead::word_end);
         let long = || {
             let p = a.literal("priority")?.spaces();
             let p = p.char(|c| c == ':' || c == '=').unwrap_or(p).spaces();
