@@ -96,7 +96,17 @@ impl<'a> Before<'a> {
 
     /// The first of `words` ending here.
     pub fn any_word(self, words: &Words) -> Option<Before<'a>> {
-        words.0.iter().find_map(|w| self.word(w))
+        self.candidates(words).find_map(|w| self.word(w))
+    }
+
+    /// The words of `words` that may end here, in their order: those whose
+    /// last byte matches the one before the reader (ASCII case ignored).
+    pub fn candidates<'w>(&self, words: &'w Words) -> impl Iterator<Item = &'static str> + 'w {
+        let last = self.unread().as_bytes().last().map(u8::to_ascii_lowercase);
+        words.0.iter().copied().filter(move |w| match w.as_bytes().last() {
+            Some(end) => Some(end.to_ascii_lowercase()) == last,
+            None => true,
+        })
     }
 
     /// One character or more that `accept` takes, as many as there are.
@@ -222,12 +232,27 @@ impl<'a> Ahead<'a> {
 
     /// The first of `words` that starts here, whatever follows it.
     pub fn any_prefix(self, words: &Words) -> Option<Ahead<'a>> {
-        words.0.iter().find_map(|w| self.literal(w))
+        self.candidates(words).find_map(|w| self.literal(w))
     }
 
     /// Whether one of `words` starts here and ends on a word boundary (`(?:words)\b`).
     pub fn any_word(self, words: &Words) -> Option<Ahead<'a>> {
-        words.0.iter().find_map(|w| self.word(w))
+        self.candidates(words).find_map(|w| self.word(w))
+    }
+
+    /// The words of `words` that may start here, in their order: those whose
+    /// first two bytes match the next two (ASCII case ignored). Most readers
+    /// stand before a word no list entry starts like; one byte dismisses it.
+    pub fn candidates<'w>(&self, words: &'w Words) -> impl Iterator<Item = &'static str> + 'w {
+        let next = self.unread().as_bytes();
+        let (first, second) = (next.first().copied(), next.get(1).copied());
+        words.0.iter().copied().filter(move |w| match w.as_bytes() {
+            [] => true,
+            [a] => first.is_some_and(|f| f.eq_ignore_ascii_case(a)),
+            [a, b, ..] => {
+                first.is_some_and(|f| f.eq_ignore_ascii_case(a)) && second.is_some_and(|s| s.eq_ignore_ascii_case(b))
+            }
+        })
     }
 
     /// A reader at the start of each word of `text` (`\b\w`).
@@ -238,10 +263,28 @@ impl<'a> Ahead<'a> {
     /// A reader at the start of each word of `text` at or after byte `from`.
     pub fn word_starts_from(text: &'a str, from: usize) -> impl Iterator<Item = Ahead<'a>> {
         let mut after_word = text[..from].chars().next_back().is_some_and(is_word_char);
-        text[from..].char_indices().filter_map(move |(i, c)| {
-            let starts = !after_word && is_word_char(c);
-            after_word = is_word_char(c);
-            starts.then_some(Ahead { text, start: from + i })
+        let bytes = text.as_bytes();
+        let mut at = from;
+        // Byte by byte, decoding only non-ASCII characters: this runs over
+        // every line of a document.
+        std::iter::from_fn(move || {
+            while let Some(&b) = bytes.get(at) {
+                let start = at;
+                let is_word = if b.is_ascii() {
+                    at += 1;
+                    b.is_ascii_alphanumeric() || b == b'_'
+                } else {
+                    let c = text[at..].chars().next()?;
+                    at += c.len_utf8();
+                    is_word_char(c)
+                };
+                let starts = !after_word && is_word;
+                after_word = is_word;
+                if starts {
+                    return Some(Ahead { text, start });
+                }
+            }
+            None
         })
     }
 

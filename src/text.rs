@@ -12,6 +12,23 @@ pub fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
+/// Whether `needle` (ASCII, not empty) occurs in `haystack`, ignoring ASCII
+/// case: a quick test that lets a reader skip a line none of whose cues
+/// can be in it.
+pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    hay.iter().enumerate().any(|(i, &b)| {
+        (b == lower || b == upper)
+            && hay
+                .get(i + 1..i + 1 + rest.len())
+                .is_some_and(|after| after.eq_ignore_ascii_case(rest))
+    })
+}
+
 /// The longest prefix of `s` that is at most `max` bytes and ends on a character boundary.
 pub fn truncate_at_boundary(s: &str, max: usize) -> &str {
     let mut end = s.len().min(max);
@@ -52,6 +69,16 @@ pub fn text_before(text: &str, at: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_needles_whatever_their_case() {
+        assert!(contains_ignore_ascii_case("All TIMES are UTC", "times"));
+        assert!(contains_ignore_ascii_case("timezone", "time"));
+        assert!(contains_ignore_ascii_case("x", ""));
+        assert!(!contains_ignore_ascii_case("tim", "time"));
+        assert!(!contains_ignore_ascii_case("tíme", "time"));
+        assert!(!contains_ignore_ascii_case("", "t"));
+    }
 
     #[test]
     fn never_splits_a_character() {

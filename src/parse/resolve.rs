@@ -18,6 +18,7 @@ use crate::model::{
     TimelineEntry, WrittenTime, ZoneRef, ZoneSource,
 };
 use crate::source::Span;
+use crate::text::contains_ignore_ascii_case;
 use crate::time::date::{DateOrder, DateParts};
 use crate::time::zone::{Zone, find_zone_mentions};
 
@@ -51,6 +52,10 @@ const TIMES_ARE: Words = Words(&["are", "is", "were", "shown", "given", "listed"
 /// A line that says which zone the document's times are in: "all times
 /// UTC", "times are in CET", "time zone: IST".
 fn tells_document_zone(line: &str) -> bool {
+    // Every cue below holds "time"; most lines do not.
+    if !contains_ignore_ascii_case(line, "time") {
+        return false;
+    }
     Ahead::word_starts(line).any(|a| {
         let times_are = |a: Option<Ahead<'_>>| a.and_then(Ahead::space).and_then(|a| a.any_word(&TIMES_ARE)).is_some();
         a.literal("all")

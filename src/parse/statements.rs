@@ -202,7 +202,7 @@ const ENDED_LABELS: Words = Words(&["end", "ended", "finish", "finished"]);
 /// "about", "~": the usual words between a cue and its duration.
 fn roughly_before(b: Before<'_>) -> Option<Before<'_>> {
     b.space()
-        .and_then(|b| ROUGHLY.0.iter().find_map(|w| b.literal(w)))
+        .and_then(|b| b.candidates(&ROUGHLY).find_map(|w| b.literal(w)))
         .or_else(|| b.spaces().literal("~"))
 }
 
