@@ -218,6 +218,16 @@ impl<'a> Ahead<'a> {
         })
     }
 
+    /// Exactly `s`, case included.
+    pub fn literal_exact(self, s: &str) -> Option<Ahead<'a>> {
+        self.unread().starts_with(s).then(|| self.skip(s.len()))
+    }
+
+    /// The bytes not yet read.
+    pub fn unread_bytes(&self) -> &'a [u8] {
+        self.unread().as_bytes()
+    }
+
     /// The word or phrase `w` starting here, on a word boundary at its end (`w\b`).
     pub fn word(self, w: &str) -> Option<Ahead<'a>> {
         let read = self.literal(w)?;

@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::Deserialize;
 
+use crate::cue::Ahead;
 use crate::model::{KindSet, SectionKind};
 use crate::phrase::PhraseSet;
 
@@ -288,15 +288,108 @@ fn split_conjunction(text: &str) -> Vec<&str> {
     parts
 }
 
-static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(?:section|step|part|chapter)\s+[0-9]+\s*[.:)\-]?|[0-9]+(?:\.[0-9]+)*\s*[.):\-]|[0-9]+\s|\([0-9]+\)|[ivx]{1,4}\s*[.)]|[a-h]\s*[.)]|0x[0-9a-f]+\.?)\s*",
-    )
-    .expect("valid regex")
-});
-static BRACKETED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\([^)]*\)?|\[[^\]]*\]?|<[^>]*>").expect("valid regex"));
-static SHORTCODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r":[a-z0-9_+\-]+:").expect("valid regex"));
+/// The numbering a heading starts with, and the white space after it:
+/// `section 2:`, `2.1.`, `3 `, `(4)`, `iv.`, `b)`, `0x19.`. Read as the regex
+/// `^(?:(?:section|step|part|chapter)\s+[0-9]+\s*[.:)\-]?|[0-9]+(?:\.[0-9]+)*\s*[.):\-]|[0-9]+\s|\([0-9]+\)|[ivx]{1,4}\s*[.)]|[a-h]\s*[.)]|0x[0-9a-f]+\.?)\s*`
+/// would, alternatives tried in that order (its test keeps the regex).
+fn numbering_len(text: &str) -> Option<usize> {
+    fn digits(a: Ahead<'_>) -> Option<Ahead<'_>> {
+        a.run(|c| c.is_ascii_digit())
+    }
+    let a = Ahead::new(text);
+    let labelled = || {
+        let word = ["section", "step", "part", "chapter"]
+            .into_iter()
+            .find_map(|w| a.literal_exact(w))?;
+        let number = digits(word.space()?)?.spaces();
+        Some(number.char(|c| matches!(c, '.' | ':' | ')' | '-')).unwrap_or(number))
+    };
+    // `2.1.` before `2.1 `: the most parts first, then fewer.
+    let dotted = || {
+        let mut ends = vec![digits(a)?];
+        while let Some(part) = ends.last().and_then(|e| e.literal(".")).and_then(digits) {
+            ends.push(part);
+        }
+        ends.into_iter()
+            .rev()
+            .find_map(|end| end.spaces().char(|c| matches!(c, '.' | ')' | ':' | '-')))
+    };
+    let spaced = || digits(a)?.char(char::is_whitespace);
+    let parenthesised = || a.literal("(").and_then(digits)?.literal(")");
+    let roman = || {
+        let run = a
+            .unread_bytes()
+            .iter()
+            .take_while(|b| matches!(b, b'i' | b'v' | b'x'))
+            .count();
+        (run > 0).then(|| a.skip(run.min(4)).spaces().char(|c| matches!(c, '.' | ')')))?
+    };
+    let lettered = || {
+        a.char(|c| matches!(c, 'a'..='h'))?
+            .spaces()
+            .char(|c| matches!(c, '.' | ')'))
+    };
+    let hex = || {
+        let number = a.literal_exact("0x")?.run(|c| matches!(c, '0'..='9' | 'a'..='f'))?;
+        Some(number.literal(".").unwrap_or(number))
+    };
+    let end = labelled()
+        .or_else(dotted)
+        .or_else(spaced)
+        .or_else(parenthesised)
+        .or_else(roman)
+        .or_else(lettered)
+        .or_else(hex)?;
+    Some(end.spaces().position())
+}
+
+/// `text` with each match of `find` (given the text and a byte where a
+/// match may start, the end of the match starting there) replaced by a space.
+fn blank_out(text: &str, find: impl Fn(&[u8], usize) -> Option<usize>) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut copied, mut at) = (0, 0);
+    while at < bytes.len() {
+        match find(bytes, at) {
+            Some(end) => {
+                out.push_str(&text[copied..at]);
+                out.push(' ');
+                (copied, at) = (end, end);
+            }
+            None => at += 1,
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// `:globe_with_meridians:`, as `:[a-z0-9_+\-]+:` finds it.
+fn shortcode_at(bytes: &[u8], at: usize) -> Option<usize> {
+    if bytes[at] != b':' {
+        return None;
+    }
+    let name = bytes[at + 1..]
+        .iter()
+        .take_while(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'_' | b'+' | b'-'))
+        .count();
+    let close = at + 1 + name;
+    (name > 0 && bytes.get(close) == Some(&b':')).then_some(close + 1)
+}
+
+/// An aside: `(...)` or `[...]` up to its closing bracket or the end of the
+/// text, `<...>` only when closed, as `\([^)]*\)?|\[[^\]]*\]?|<[^>]*>` finds it.
+fn bracketed_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let (close, open_ended) = match bytes[at] {
+        b'(' => (b')', true),
+        b'[' => (b']', true),
+        b'<' => (b'>', false),
+        _ => return None,
+    };
+    match bytes[at + 1..].iter().position(|&b| b == close) {
+        Some(i) => Some(at + 1 + i + 1),
+        None => open_ended.then_some(bytes.len()),
+    }
+}
 
 /// How much of a heading is read to name its section.
 const MAX_HEADING_BYTES: usize = 400;
@@ -308,8 +401,8 @@ pub fn normalize(text: &str) -> String {
     // numbering one level at a time) constant-time on a megabyte-long line.
     let text = crate::text::truncate_at_boundary(text, MAX_HEADING_BYTES);
     let lower = text.to_lowercase();
-    let lower = SHORTCODE.replace_all(&lower, " ");
-    let lower = BRACKETED.replace_all(&lower, " ");
+    let lower = blank_out(&lower, shortcode_at);
+    let lower = blank_out(&lower, bracketed_at);
     let mut cleaned = String::with_capacity(lower.len());
     for c in lower.chars() {
         if c.is_alphanumeric()
@@ -325,7 +418,7 @@ pub fn normalize(text: &str) -> String {
     }
     let mut collapsed = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
     loop {
-        let stripped = NUMBERING.replace(&collapsed, "").into_owned();
+        let stripped = &collapsed[numbering_len(&collapsed).unwrap_or(0)..];
         let trimmed = stripped
             .trim_matches(|c: char| matches!(c, ':' | '.' | '-' | '–' | '—' | '|' | '?' | ',' | ';' | ' ' | '+' | '/'))
             .to_string();
@@ -356,6 +449,78 @@ mod tests {
 
     fn line(text: &str) -> Vec<&'static str> {
         kinds(text, Strictness::Line)
+    }
+
+    #[test]
+    fn cleaners_read_as_the_regexes_did() {
+        use crate::cue::equivalence::sample_texts;
+        use regex::Regex;
+        let numbering = r"^(?:(?:section|step|part|chapter)\s+[0-9]+\s*[.:)\-]?|[0-9]+(?:\.[0-9]+)*\s*[.):\-]|[0-9]+\s|\([0-9]+\)|[ivx]{1,4}\s*[.)]|[a-h]\s*[.)]|0x[0-9a-f]+\.?)\s*";
+        let bracketed = r"\([^)]*\)?|\[[^\]]*\]?|<[^>]*>";
+        let shortcode = r":[a-z0-9_+\-]+:";
+        let words = [
+            "section",
+            "step",
+            "part",
+            "chapter",
+            "2",
+            "12",
+            "2.",
+            "2.1",
+            "1.2.3",
+            "(3)",
+            "3)",
+            "iv",
+            "xii",
+            "iiiii",
+            "vi.",
+            "b",
+            "h)",
+            "0x19",
+            "0xaf.",
+            "0x",
+            ":",
+            "::",
+            ":fire:",
+            ":a_b-c+d:",
+            "(",
+            ")",
+            "[",
+            "]",
+            "<",
+            ">",
+            "<b>",
+            "[x]",
+            "(utc)",
+            "timeline",
+            "é",
+            "ß",
+        ];
+        let pattern = format!("{numbering} {bracketed} {shortcode}");
+        let (numbering, bracketed, shortcode) = (
+            Regex::new(numbering).unwrap(),
+            Regex::new(bracketed).unwrap(),
+            Regex::new(shortcode).unwrap(),
+        );
+        for text in sample_texts(&pattern, &words, 20000) {
+            for text in [text.clone(), text.to_lowercase()] {
+                assert_eq!(
+                    numbering.find(&text).map(|m| m.end()),
+                    numbering_len(&text),
+                    "numbering of {text:?}"
+                );
+                assert_eq!(
+                    bracketed.replace_all(&text, " "),
+                    blank_out(&text, bracketed_at),
+                    "{text:?}"
+                );
+                assert_eq!(
+                    shortcode.replace_all(&text, " "),
+                    blank_out(&text, shortcode_at),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]
