@@ -476,6 +476,8 @@ pub fn lint(req: &LintRequest, out: &mut dyn Write, err: &mut dyn Write) -> io::
         req.paths.clone()
     };
     let collected = input::collect_inputs(&paths);
+    // Before any matcher is built (configuration files may build some).
+    crate::effort::expect_documents(collected.found.len());
     let mut failed = false;
     for e in &collected.errors {
         writeln!(err, "pmlint: error: {e}")?;
@@ -544,10 +546,17 @@ pub fn lint(req: &LintRequest, out: &mut dyn Write, err: &mut dyn Write) -> io::
         Ok(())
     };
     for (chunk_index, chunk) in jobs.chunks(CHUNK).enumerate() {
-        let outcomes: Vec<FileOutcome> = chunk
-            .par_iter()
-            .map(|(input, config)| lint_one(input, config, renderer.as_ref(), req.max_file_size, req.fix))
-            .collect();
+        let lint = |(input, config): &(Input, Arc<Config>)| {
+            lint_one(input, config, renderer.as_ref(), req.max_file_size, req.fix)
+        };
+        // One file (the pre-commit case) is linted on this thread: starting
+        // the thread pool, and a second heap arena for it, costs more than
+        // the file.
+        let outcomes: Vec<FileOutcome> = if chunk.len() == 1 {
+            chunk.iter().map(lint).collect()
+        } else {
+            chunk.par_iter().map(lint).collect()
+        };
         for (offset, outcome) in outcomes.into_iter().enumerate() {
             if let Some(e) = outcome.error {
                 writeln!(err, "pmlint: error: {e}")?;

@@ -11,6 +11,7 @@ pub mod app;
 pub mod config;
 pub mod cue;
 pub mod diagnostic;
+pub mod effort;
 pub mod fix;
 pub mod input;
 pub mod model;

@@ -80,6 +80,7 @@ impl PhraseSet {
             }
         }
         let automaton = AhoCorasickBuilder::new()
+            .kind(crate::effort::aho_corasick_kind())
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&literals)

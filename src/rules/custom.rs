@@ -171,6 +171,9 @@ fn compile_pattern(pattern: &str) -> Result<Regex, String> {
     let config = meta::Config::new()
         .auto_prefilter(false)
         .dfa(false)
+        // The lazy DFA needs a reverse automaton too: a third of the build,
+        // which a handful of documents never earns back.
+        .hybrid(!crate::effort::quick_start())
         .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
         .onepass_size_limit(Some(REGEX_SIZE_LIMIT))
         .hybrid_cache_capacity(REGEX_SIZE_LIMIT);

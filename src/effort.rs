@@ -1,0 +1,52 @@
+//! How much a run spends building its matchers.
+//!
+//! An automaton that is quick to search is slow to build, and the other way
+//! round. A pre-commit hook lints one or two files per process, where building
+//! is most of the time; a CI run lints thousands, where searching is. The
+//! front end says how many documents it expects before the first matcher is
+//! built (they are built once per process, on first use), and the builders
+//! ask here which kind to build.
+//!
+//! Measured (BENCHMARKS.md): a contiguous NFA instead of a DFA for the phrase
+//! and prefilter automata saves 9% of the instructions of a one-file run and
+//! costs about 70 µs of search per document, so it pays up to about fifteen
+//! documents.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use aho_corasick::AhoCorasickKind;
+
+/// Up to this many documents, matchers are built for a quick start.
+pub const FEW_DOCUMENTS: usize = 12;
+
+static QUICK_START: AtomicBool = AtomicBool::new(false);
+
+/// Tell the builders how many documents this process will lint.
+pub fn expect_documents(count: usize) {
+    QUICK_START.store(count <= FEW_DOCUMENTS, Ordering::Relaxed);
+}
+
+/// Whether matchers should be quick to build rather than quick to search.
+pub fn quick_start() -> bool {
+    QUICK_START.load(Ordering::Relaxed)
+}
+
+/// The Aho-Corasick automaton to build: the library's choice (a DFA for
+/// small sets) for many documents, a contiguous NFA for a few.
+pub fn aho_corasick_kind() -> Option<AhoCorasickKind> {
+    quick_start().then_some(AhoCorasickKind::ContiguousNFA)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_few_documents_start_quickly() {
+        expect_documents(1);
+        assert_eq!(aho_corasick_kind(), Some(AhoCorasickKind::ContiguousNFA));
+        expect_documents(FEW_DOCUMENTS + 1);
+        assert_eq!(aho_corasick_kind(), None);
+        assert!(!quick_start());
+    }
+}
