@@ -27,12 +27,77 @@ fn handle(text: &str) -> Option<std::ops::Range<usize>> {
     }
     None
 }
-static OWNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:(?:owner|assignee|responsible|dri)\s*[:=]\s*|(?:owned by|assigned to)\s+)([^,;)\]\n]+?)\s*(?:[,;)\]]|$)",
-    )
-    .expect("valid regex")
-});
+const OWNER_LABELS: Words = Words(&["owner", "assignee", "responsible", "dri"]);
+const OWNER_VERBS: Words = Words(&["owned by", "assigned to"]);
+
+/// The name after "owner:", "DRI =", "assigned to": up to a `,`, `;`, `)`,
+/// `]` or the end of the line. Read as the regex
+/// `(?i)\b(?:(?:owner|assignee|responsible|dri)\s*[:=]\s*|(?:owned by|assigned to)\s+)([^,;)\]\n]+?)\s*(?:[,;)\]]|$)`
+/// would (its first group; the test keeps the regex).
+fn owner_label(text: &str) -> Option<std::ops::Range<usize>> {
+    // A name cut by a line break holds no stop: a later name starting before
+    // that break is cut by it too, and is not read again (a line of labels
+    // stays linear).
+    let mut cut_at = 0;
+    Ahead::word_starts(text).find_map(|a| {
+        // Where the name may start: after the label's white space, or, when
+        // nothing can start there, inside it (the regex's `\s*` gives back).
+        let (first, greedy) = match a.any_prefix(&OWNER_LABELS) {
+            Some(label) => {
+                let mark = label.spaces().char(|c| c == ':' || c == '=')?;
+                (mark.position(), mark.spaces().position())
+            }
+            None => {
+                let verb = a.any_prefix(&OWNER_VERBS)?;
+                let space = verb.char(char::is_whitespace)?;
+                (space.position(), verb.spaces().position())
+            }
+        };
+        match text[greedy..].chars().next() {
+            Some(_) if greedy < cut_at => None,
+            Some(c) if !ends_owner(c) => match owner_end(text, greedy) {
+                Ok(end) => Some(greedy..end),
+                Err(line_break) => {
+                    cut_at = line_break;
+                    None
+                }
+            },
+            // At the end or before a stop: the name is the last white-space
+            // character that is not a line break.
+            _ => {
+                let (at, c) = text[first..greedy].char_indices().rev().find(|&(_, c)| c != '\n')?;
+                Some(first + at..first + at + c.len_utf8())
+            }
+        }
+    })
+}
+
+/// What ends a name after "owner:".
+fn ends_owner(c: char) -> bool {
+    matches!(c, ',' | ';' | ')' | ']' | '\n')
+}
+
+/// The shortest name from `start` (a character that may start one) that white
+/// space and then a stop or the end follow; or the line break that comes first.
+fn owner_end(text: &str, start: usize) -> Result<usize, usize> {
+    let mut end = start + text[start..].chars().next().map_or(0, char::len_utf8);
+    loop {
+        let gap = text[end..].len() - text[end..].trim_start().len();
+        let after = end + gap;
+        // `c` is no white space: a stop ends the name, anything else is
+        // part of it, and so is the white space before it, if no line break.
+        match text[after..].chars().next() {
+            None => return Ok(end),
+            Some(c) if ends_owner(c) => return Ok(end),
+            Some(_) => {
+                if let Some(i) = text[end..after].find('\n') {
+                    return Err(end + i);
+                }
+                end = after + text[after..].chars().next().map_or(0, char::len_utf8);
+            }
+        }
+    }
+}
 /// "(Jane)", "(Jane Doe)" at the end of an item.
 static OWNER_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\)\s*\.?\s*$").expect("valid regex"));
@@ -111,8 +176,8 @@ fn owner_in(line: &Line<'_>) -> Option<Span> {
     if let Some(range) = handle(text) {
         return Some(line.source_span(range));
     }
-    if let Some(m) = OWNER_LABEL.captures(text).and_then(|c| c.get(1)) {
-        return Some(line.source_span(m.range()));
+    if let Some(range) = owner_label(text) {
+        return Some(line.source_span(range));
     }
     OWNER_PAREN
         .captures(text)
@@ -648,8 +713,35 @@ mod tests {
             .flat_map(|l| l.0.iter().copied())
             .collect();
         words.extend([
-            "@amina", "@j.doe-2", "@", "@_x", "target", "date", "on", "P1", "P5", "p2", "priority", "=", "[",
-            "Overall", "kind",
+            "@amina",
+            "@j.doe-2",
+            "@",
+            "@_x",
+            "target",
+            "date",
+            "on",
+            "P1",
+            "P5",
+            "p2",
+            "priority",
+            "=",
+            "[",
+            "Overall",
+            "kind",
+            "owner",
+            "owner:",
+            "DRI =",
+            "assignee:",
+            "responsible",
+            "owned by",
+            "assigned to",
+            ")",
+            "]",
+            ",",
+            ";",
+            "\n",
+            "Jane Doe",
+            "ops-team",
         ]);
         let handle_re = Regex::new(r"(?:^|[\s(\[,])(@[A-Za-z0-9][A-Za-z0-9_.-]*)").unwrap();
         let due_re =
@@ -657,7 +749,9 @@ mod tests {
         let priority_re =
             Regex::new(r"\bP[0-4]\b|(?i)\bpriority\s*[:=]?\s*(?:high|medium|low|critical|urgent|p[0-4])\b").unwrap();
         let closing_re = Regex::new(r"(?i)^[^A-Za-z0-9_]*(?:in conclusion|to conclude|to sum up|in summary|overall,|(?:kind |best |warm )?regards\b|thanks\b|thank you\b|cheers\b|sincerely\b|hope this helps|best wishes)").unwrap();
+        let owner_re = Regex::new(r"(?i)\b(?:(?:owner|assignee|responsible|dri)\s*[:=]\s*|(?:owned by|assigned to)\s+)([^,;)\]\n]+?)\s*(?:[,;)\]]|$)").unwrap();
         let all = [
+            owner_re.as_str(),
             handle_re.as_str(),
             due_re.as_str(),
             priority_re.as_str(),
@@ -683,6 +777,11 @@ mod tests {
             assert_eq!(cues, by_hand, "{text:?}");
             assert_eq!(priority_re.find(text).map(|m| m.range()), priority(text), "{text:?}");
             assert_eq!(closing_re.is_match(text), is_closing(text), "{text:?}");
+            assert_eq!(
+                owner_re.captures(text).and_then(|c| c.get(1)).map(|m| m.range()),
+                owner_label(text),
+                "owner in {text:?}"
+            );
         }
     }
 }
