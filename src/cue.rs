@@ -252,7 +252,7 @@ impl<'a> Ahead<'a> {
 
     /// The words of `words` that may start here, in their order: those whose
     /// first two bytes match the next two (ASCII case ignored). Most readers
-    /// stand before a word no list entry starts like; one byte dismisses it.
+    /// stand before a word no list entry starts like; a byte or two dismiss it.
     pub fn candidates<'w>(&self, words: &'w Words) -> impl Iterator<Item = &'static str> + 'w {
         let next = self.unread().as_bytes();
         let (first, second) = (next.first().copied(), next.get(1).copied());
