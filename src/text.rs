@@ -16,16 +16,13 @@ pub fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
 /// case: a quick test that lets a reader skip a line none of whose cues
 /// can be in it.
 pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
-    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
-    let Some((&first, rest)) = needle.split_first() else {
-        return true;
-    };
-    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
-    hay.iter().enumerate().any(|(i, &b)| {
-        (b == lower || b == upper)
-            && hay
-                .get(i + 1..i + 1 + rest.len())
-                .is_some_and(|after| after.eq_ignore_ascii_case(rest))
+    let needle = needle.as_bytes();
+    // The first byte alone dismisses most places, and cheaply.
+    needle.first().is_none_or(|first| {
+        haystack
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w[0].eq_ignore_ascii_case(first) && w.eq_ignore_ascii_case(needle))
     })
 }
 

@@ -197,7 +197,7 @@ fn component_at<'t>(text: &'t str, a: Ahead<'t>) -> Option<Component<'t>> {
 /// The first component at a word start at or after byte `from`.
 fn find_component(text: &str, from: usize) -> Option<Component<'_>> {
     Ahead::word_starts_from(text, from)
-        .filter(|a| may_start_component(&text.as_bytes()[a.position()..]))
+        .filter(|a| may_start_component(&text[a.position()..]))
         .find_map(|a| component_at(text, a))
 }
 
@@ -206,66 +206,36 @@ fn find_component(text: &str, from: usize) -> Option<Component<'_>> {
 /// short unit glued to it ("an" + "d": every "and" is read on). A component
 /// ends its first word with the amount's first word or a short unit after
 /// it; one look at the word dismisses all the others, most of prose.
-fn may_start_component(word: &[u8]) -> bool {
-    let Some(&first) = word.first() else {
+fn may_start_component(word: &str) -> bool {
+    let Some(first) = word.bytes().next() else {
         return false;
     };
     if first.is_ascii_digit() {
         return true;
     }
+    // Every amount word starts with one of these letters.
     if !matches!(
         first.to_ascii_lowercase(),
         b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'a' | b'h' | b'c'
     ) {
         return false;
     }
-    let letters = word.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    if letters > 12 {
+    let run = &word[..word.bytes().take_while(u8::is_ascii_alphabetic).count()];
+    // "seventeen" and "min", the longest amount and glued unit.
+    if run.len() > 12 {
         return false;
     }
-    let mut lower = [0u8; 12];
-    for (to, from) in lower.iter_mut().zip(&word[..letters]) {
-        *to = from.to_ascii_lowercase();
-    }
-    let run = &lower[..letters];
-    ["", "h", "hr", "m", "min", "s", "d"].iter().any(|unit| {
-        run.strip_suffix(unit.as_bytes()).is_some_and(|amount| {
-            matches!(
-                amount,
-                b"a" | b"an"
-                    | b"half"
-                    | b"couple"
-                    | b"one"
-                    | b"two"
-                    | b"three"
-                    | b"four"
-                    | b"five"
-                    | b"six"
-                    | b"seven"
-                    | b"eight"
-                    | b"nine"
-                    | b"ten"
-                    | b"eleven"
-                    | b"twelve"
-                    | b"thirteen"
-                    | b"fourteen"
-                    | b"fifteen"
-                    | b"sixteen"
-                    | b"seventeen"
-                    | b"eighteen"
-                    | b"nineteen"
-                    | b"twenty"
-                    | b"thirty"
-                    | b"forty"
-                    | b"fifty"
-                    | b"sixty"
-                    | b"seventy"
-                    | b"eighty"
-                    | b"ninety"
-            )
-        })
+    std::iter::once("").chain(SHORT_UNITS.0.iter().copied()).any(|unit| {
+        let Some(cut) = run.len().checked_sub(unit.len()) else {
+            return false;
+        };
+        let (amount, glued) = run.split_at(cut);
+        glued.eq_ignore_ascii_case(unit) && (NUMBERS.contains(amount) || ARTICLE_AMOUNTS.contains(amount))
     })
 }
+
+/// The amount words that are no number, or start a longer amount.
+const ARTICLE_AMOUNTS: Words = Words(&["a", "an", "half", "couple"]);
 
 /// "an hour and a half": the length of " and a half" at the start of `text`.
 fn and_a_half(text: &str) -> Option<usize> {
@@ -533,7 +503,7 @@ mod tests {
             "seventeenth",
             "onerous",
         ] {
-            assert!(!may_start_component(word.as_bytes()), "{word}");
+            assert!(!may_start_component(word), "{word}");
         }
         for word in [
             "2",
@@ -548,7 +518,7 @@ mod tests {
             "seventeenmin",
             "oneé",
         ] {
-            assert!(may_start_component(word.as_bytes()), "{word}");
+            assert!(may_start_component(word), "{word}");
         }
     }
 
