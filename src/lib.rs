@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod effort;
 pub mod fix;
 pub mod input;
+pub mod lazy_regex;
 pub mod model;
 pub mod parse;
 pub mod phrase;

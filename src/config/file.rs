@@ -3,9 +3,8 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lazy_regex::LazyRegex;
 use serde::Deserialize;
 
 use super::ConfigError;
@@ -81,9 +80,8 @@ impl Layer {
     }
 }
 
-static UNKNOWN_FIELD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"unknown (?:field|variant) `([^`]*)`, expected (.*)").expect("valid regex"));
-static BACKTICKED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"`([^`]*)`").expect("valid regex"));
+static UNKNOWN_FIELD: LazyRegex = LazyRegex::new(r"unknown (?:field|variant) `([^`]*)`, expected (.*)");
+static BACKTICKED: LazyRegex = LazyRegex::new(r"`([^`]*)`");
 
 /// serde says "unknown field `x`, expected one of `a`, `b`": add the likely one.
 pub fn did_you_mean(message: &str) -> Option<String> {
@@ -263,5 +261,15 @@ mod tests {
         assert_eq!(at(0, "y"), None, "past the next header");
         assert_eq!(at(0, "xx"), None);
         assert_eq!(at(text.find("[b]").unwrap(), "y"), Some("y"));
+    }
+}
+
+#[cfg(test)]
+mod patterns {
+    #[test]
+    fn patterns_compile_and_need_what_they_say() {
+        for pattern in [&super::UNKNOWN_FIELD, &super::BACKTICKED] {
+            pattern.check();
+        }
     }
 }

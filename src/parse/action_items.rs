@@ -3,9 +3,8 @@
 //! priority.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lazy_regex::LazyRegex;
 
 use super::markdown::{Block, BlockKind, Line, Markdown};
 use crate::cue::{Ahead, Words};
@@ -99,8 +98,7 @@ fn owner_end(text: &str, start: usize) -> Result<usize, usize> {
     }
 }
 /// "(Jane)", "(Jane Doe)" at the end of an item.
-static OWNER_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\)\s*\.?\s*$").expect("valid regex"));
+static OWNER_PAREN: LazyRegex = LazyRegex::new(r"\(([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\)\s*\.?\s*$").needing(b"(");
 const DUE_WORDS: Words = Words(&["due", "by", "deadline", "eta", "before"]);
 
 /// Where a date may follow "due", "by", "deadline:", "target date on".
@@ -113,10 +111,8 @@ fn due_cue_end(a: Ahead<'_>) -> Option<usize> {
     let cue = cue.literal(":").unwrap_or(cue).spaces();
     Some(cue.literal("on").and_then(Ahead::space).unwrap_or(cue).position())
 }
-static TICKET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"https?://\S+|\b[A-Z][A-Z0-9]{1,9}-[0-9]+\b|(?:^|\s)#[0-9]+\b|\b(?i:ticket|issue)\s*#?\s*[0-9]+")
-        .expect("valid regex")
-});
+static TICKET: LazyRegex =
+    LazyRegex::new(r"https?://\S+|\b[A-Z][A-Z0-9]{1,9}-[0-9]+\b|(?:^|\s)#[0-9]+\b|\b(?i:ticket|issue)\s*#?\s*[0-9]+");
 const PRIORITY_LEVELS: Words = Words(&[
     "high", "medium", "low", "critical", "urgent", "p0", "p1", "p2", "p3", "p4",
 ]);
@@ -594,6 +590,8 @@ fn item_from_row(src: &str, block: &Block<'_>, cols: &Columns, index: usize) -> 
 
 #[cfg(test)]
 mod tests {
+    use regex::Regex;
+
     use crate::parse::{ParseOptions, parse};
 
     /// An action item's text and its optional parts, as written.
@@ -782,6 +780,16 @@ mod tests {
                 owner_label(text),
                 "owner in {text:?}"
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod patterns {
+    #[test]
+    fn patterns_compile_and_need_what_they_say() {
+        for pattern in [&super::OWNER_PAREN, &super::TICKET] {
+            pattern.check();
         }
     }
 }

@@ -8,46 +8,31 @@
 //! carry a name ("Data Center A", "Holberton Data Center", "DC2", "us-east-1").
 
 use std::net::Ipv6Addr;
-use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lazy_regex::{LazyRegex, Match, Regex};
 
 use super::markdown::{BlockKind, Line, Markdown};
 use crate::model::{Entity, EntityKind, Section};
 use crate::source::Span;
 
-static IPV4: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\b",
-    )
-    .expect("valid regex")
-});
-static IPV6_CANDIDATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\b").expect("valid regex"));
+static IPV4: LazyRegex = LazyRegex::new(
+    r"\b(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\b",
+);
+static IPV6_CANDIDATE: LazyRegex = LazyRegex::new(r"(?i)\b[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\b");
 /// `web-01`, `db_2`, `web01`, `lb-eu-3`: a word with a numbered suffix.
-static NUMBERED_HOST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Za-z][A-Za-z]+(?:[-_][A-Za-z]+)*(?:[-_][0-9]{1,4}|[0-9]{2,4})[a-z]?\b").expect("valid regex")
-});
+static NUMBERED_HOST: LazyRegex =
+    LazyRegex::new(r"\b[A-Za-z][A-Za-z]+(?:[-_][A-Za-z]+)*(?:[-_][0-9]{1,4}|[0-9]{2,4})[a-z]?\b");
 /// `db01.prod.example.com`: three labels or more, ending in letters.
-static FQDN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+){2,}\b").expect("valid regex"));
-static CODE_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*$").expect("valid regex"));
+static FQDN: LazyRegex = LazyRegex::new(r"(?i)\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+){2,}\b");
+static CODE_NAME: LazyRegex = LazyRegex::new(r"^[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*$");
 /// "Holberton Data Center", "Data Centre B", "Lagos DC", "the server room".
-static SITE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:\b(?P<before>[A-Z][A-Za-z0-9]*(?:\s+[A-Z][A-Za-z0-9]*)?)\s+)?\b(?P<kind>[Dd]ata\s*[Cc]ent(?:er|re)|[Dd]atacent(?:er|re)|[Ss]erver\s+[Rr]oom|DC)\b(?:\s+(?P<after>[A-Z][a-z]+\b(?:\s+[0-9]{1,3}\b)?|[A-Z]\b|[0-9]{1,3}\b))?",
-    )
-    .expect("valid regex")
-});
-static NUMBERED_DC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bDC[-\s]?(?P<n>[0-9]{1,3})\b").expect("valid regex"));
-static REGION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:us|eu|ap|sa|ca|me|af|il)-(?:east|west|north|south|central|northeast|northwest|southeast|southwest)-[0-9]\b",
-    )
-    .expect("valid regex")
-});
+static SITE: LazyRegex = LazyRegex::new(
+    r"(?:\b(?P<before>[A-Z][A-Za-z0-9]*(?:\s+[A-Z][A-Za-z0-9]*)?)\s+)?\b(?P<kind>[Dd]ata\s*[Cc]ent(?:er|re)|[Dd]atacent(?:er|re)|[Ss]erver\s+[Rr]oom|DC)\b(?:\s+(?P<after>[A-Z][a-z]+\b(?:\s+[0-9]{1,3}\b)?|[A-Z]\b|[0-9]{1,3}\b))?",
+);
+static NUMBERED_DC: LazyRegex = LazyRegex::new(r"\bDC[-\s]?(?P<n>[0-9]{1,3})\b").needing(b"D");
+static REGION: LazyRegex = LazyRegex::new(
+    r"\b(?:us|eu|ap|sa|ca|me|af|il)-(?:east|west|north|south|central|northeast|northwest|southeast|southwest)-[0-9]\b",
+);
 
 /// Words with a number that are not host names.
 const NOT_HOSTS: &[&str] = &[
@@ -60,19 +45,14 @@ const NOT_HOSTS: &[&str] = &[
 /// Numbered words that are something else: a zone offset (`UTC-5`), a
 /// severity (`Sev-2`), a month (`Dec-2022`), a ticket (`AUTH-512`,
 /// `CVE-2024`), a commit (`a3f9c21`).
-static NOT_HOST_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|eat|wat|cat)[-_]?[0-9]|^(?:sev|p|priority|level|v|version|rfc|iso|tls|http|php|python|node)[-_]?[0-9]|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*[-_]?[0-9]{1,4}$",
-    )
-    .expect("valid regex")
-});
-static TICKET_OR_HASH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Z][A-Z0-9]+(?:-[0-9]+)+$|^[0-9a-f]{7,40}$").expect("valid regex"));
+static NOT_HOST_SHAPE: LazyRegex = LazyRegex::new(
+    r"(?i)^(?:utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|eat|wat|cat)[-_]?[0-9]|^(?:sev|p|priority|level|v|version|rfc|iso|tls|http|php|python|node)[-_]?[0-9]|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*[-_]?[0-9]{1,4}$",
+);
+static TICKET_OR_HASH: LazyRegex = LazyRegex::new(r"^[A-Z][A-Z0-9]+(?:-[0-9]+)+$|^[0-9a-f]{7,40}$");
 /// Links and e-mail addresses: their names are not the incident's hosts.
-static URL_OR_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?|ftp)://\S+|\bwww\.\S+|[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+")
-        .expect("valid regex")
-});
+static URL_OR_EMAIL: LazyRegex =
+    LazyRegex::new(r"(?i)\b(?:https?|ftp)://\S+|\bwww\.\S+|[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+")
+        .needing(b":.@");
 
 /// Words in code spans that name a command, a user, a keyword or an HTTP
 /// method, not a service.
@@ -171,6 +151,13 @@ fn is_file_name(name: &str) -> bool {
     })
 }
 
+/// The matches of `regex` in `text` when `worth_it`: a cheap test that the
+/// text holds what every match needs, so that a regex no line can match is
+/// never compiled.
+fn find_when<'h>(regex: &'static LazyRegex, worth_it: bool, text: &'h str) -> impl Iterator<Item = Match<'h>> {
+    worth_it.then(|| regex.find_iter(text)).into_iter().flatten()
+}
+
 fn section_of(sections: &[Section<'_>], at: usize) -> Option<usize> {
     sections.iter().rposition(|s| s.span.start <= at && at < s.span.end)
 }
@@ -208,7 +195,7 @@ impl Collector<'_, '_> {
             Vec::new()
         };
         let in_link = |r: &std::ops::Range<usize>| links.iter().any(|l| l.start <= r.start && r.end <= l.end);
-        for m in IPV4.find_iter(if has_digit && dots >= 3 { text } else { "" }) {
+        for m in find_when(&IPV4, has_digit && dots >= 3, text) {
             let before = &text[..m.start()];
             let after = &text[m.end()..];
             // `1.2.3.4.5` is a version, not an address.
@@ -220,7 +207,7 @@ impl Collector<'_, '_> {
             }
         }
         let colons = text.bytes().filter(|&b| b == b':').count();
-        for m in IPV6_CANDIDATE.find_iter(if colons >= 2 { text } else { "" }) {
+        for m in find_when(&IPV6_CANDIDATE, colons >= 2, text) {
             let candidate = m.as_str();
             let has_hex_letter = candidate.chars().any(|c| c.is_ascii_alphabetic());
             if (has_hex_letter || candidate.contains("::")) && candidate.parse::<Ipv6Addr>().is_ok() {
@@ -250,7 +237,7 @@ impl Collector<'_, '_> {
             };
             self.push(kind, line.source_span(range), host_key(name));
         }
-        for m in FQDN.find_iter(if dots >= 2 { text } else { "" }) {
+        for m in find_when(&FQDN, dots >= 2, text) {
             if in_link(&m.range()) {
                 continue;
             }
@@ -267,10 +254,10 @@ impl Collector<'_, '_> {
                 self.push(EntityKind::Host, line.source_span(m.range()), host_key(name));
             }
         }
-        for m in REGION.find_iter(if has_digit && text.contains('-') { text } else { "" }) {
+        for m in find_when(&REGION, has_digit && text.contains('-'), text) {
             self.push(EntityKind::Region, line.source_span(m.range()), m.as_str().to_string());
         }
-        for m in NUMBERED_HOST.find_iter(if has_digit { text } else { "" }) {
+        for m in find_when(&NUMBERED_HOST, has_digit, text) {
             let name = m.as_str();
             if in_link(&m.range()) || is_not_a_host(name) {
                 continue;
@@ -467,5 +454,27 @@ mod tests {
                 ("us-east-1".to_string(), "us-east-1".to_string()),
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod patterns {
+    #[test]
+    fn patterns_compile_and_need_what_they_say() {
+        for pattern in [
+            &super::IPV4,
+            &super::IPV6_CANDIDATE,
+            &super::NUMBERED_HOST,
+            &super::FQDN,
+            &super::CODE_NAME,
+            &super::SITE,
+            &super::NUMBERED_DC,
+            &super::REGION,
+            &super::NOT_HOST_SHAPE,
+            &super::TICKET_OR_HASH,
+            &super::URL_OR_EMAIL,
+        ] {
+            pattern.check();
+        }
     }
 }

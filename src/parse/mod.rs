@@ -21,7 +21,7 @@ mod timeline;
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lazy_regex::LazyRegex;
 
 pub use fence::document_body;
 pub use headings::SectionTable;
@@ -60,12 +60,7 @@ const UNHEADED_TIMELINE_MIN: usize = 3;
 /// Fewest words of opening prose that stand in for a summary section.
 const OPENING_SUMMARY_MIN_WORDS: usize = 12;
 
-static ROOT_CAUSE_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:root|primary|underlying|main)\s+cause\b[^.]{0,60}?\b(?:was|is|were|are|turned out|traced|boiled down|came down|comes down|lies|lay|stemmed|stems)\b|\bwas caused by\b|\bwere caused by\b",
-    )
-    .expect("valid regex")
-});
+static ROOT_CAUSE_STATEMENT: LazyRegex = LazyRegex::new(r"(?i)\b(?:root|primary|underlying|main)\s+cause\b[^.]{0,60}?\b(?:was|is|were|are|turned out|traced|boiled down|came down|comes down|lies|lay|stemmed|stems)\b|\bwas caused by\b|\bwere caused by\b").needing(b"eE");
 
 pub fn parse<'a>(src: &'a str, opts: &ParseOptions<'_>) -> Incident<'a> {
     let body = fence::document_body(src);
@@ -156,10 +151,9 @@ const ID_KEYS: &[&str] = &[
     "incident #",
 ];
 
-static TITLE_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bincident\s*(?:#|no\.?|number)\s*([A-Za-z0-9][A-Za-z0-9-]*)|\b(INC-?[0-9]+)\b")
-        .expect("valid regex")
-});
+static TITLE_ID: LazyRegex =
+    LazyRegex::new(r"(?i)\bincident\s*(?:#|no\.?|number)\s*([A-Za-z0-9][A-Za-z0-9-]*)|\b(INC-?[0-9]+)\b")
+        .needing(b"nN");
 
 /// The id the document gives its incident: metadata first, then the title.
 fn incident_id(incident: &Incident<'_>) -> Option<crate::model::Spanned<String>> {
@@ -514,5 +508,15 @@ mod tests {
                 .iter()
                 .all(|e| !matches!(e.origin, crate::model::EntryOrigin::Line))
         );
+    }
+}
+
+#[cfg(test)]
+mod patterns {
+    #[test]
+    fn patterns_compile_and_need_what_they_say() {
+        for pattern in [&super::ROOT_CAUSE_STATEMENT, &super::TITLE_ID] {
+            pattern.check();
+        }
     }
 }

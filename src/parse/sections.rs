@@ -9,9 +9,8 @@
 //! and "## Root cause" under "# Timeline" is still its own section.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lazy_regex::LazyRegex;
 
 use super::headings::{Classification, SectionTable, Strictness, normalize};
 use super::markdown::{Block, BlockKind, Line, Markdown};
@@ -47,15 +46,12 @@ pub(crate) struct Candidate<'a> {
     pub content_start: usize,
 }
 
-static HTML_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?is)<h([1-6])\b[^>]*>(.*?)</h[1-6]\s*>").expect("valid regex"));
-static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->|<[^>]*>").expect("valid regex"));
-static ATX_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$").expect("valid regex"));
-static PLAIN_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*([A-Za-z][A-Za-z0-9 &/'()-]{0,40}?)\s*:\s*\S").expect("valid regex"));
-static METADATA_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*([A-Za-z][A-Za-z0-9 #/'-]{0,30}?)\s*:\s*(\S.*?)\s*$").expect("valid regex"));
+static HTML_HEADING: LazyRegex = LazyRegex::new(r"(?is)<h([1-6])\b[^>]*>(.*?)</h[1-6]\s*>").needing(b"<");
+static HTML_TAG: LazyRegex = LazyRegex::new(r"(?s)<!--.*?-->|<[^>]*>").needing(b"<");
+static ATX_LINE: LazyRegex = LazyRegex::new(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$").needing(b"#");
+static PLAIN_LABEL: LazyRegex = LazyRegex::new(r"^\s*([A-Za-z][A-Za-z0-9 &/'()-]{0,40}?)\s*:\s*\S").needing(b":");
+static METADATA_LINE: LazyRegex =
+    LazyRegex::new(r"^\s*([A-Za-z][A-Za-z0-9 #/'-]{0,30}?)\s*:\s*(\S.*?)\s*$").needing(b":");
 
 fn joined_text<'a>(lines: &[Line<'a>]) -> Cow<'a, str> {
     match lines {
@@ -541,4 +537,20 @@ pub(crate) fn find_title<'a>(sections: &[Section<'a>], metadata: &[MetadataField
             text: s.heading.text.clone(),
             span: s.heading.span,
         })
+}
+
+#[cfg(test)]
+mod patterns {
+    #[test]
+    fn patterns_compile_and_need_what_they_say() {
+        for pattern in [
+            &super::HTML_HEADING,
+            &super::HTML_TAG,
+            &super::ATX_LINE,
+            &super::PLAIN_LABEL,
+            &super::METADATA_LINE,
+        ] {
+            pattern.check();
+        }
+    }
 }

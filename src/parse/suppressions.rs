@@ -1,18 +1,16 @@
 //! Suppression comments, found anywhere in the document except in code.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use crate::lazy_regex::LazyRegex;
 
 use super::markdown::{BlockKind, Markdown};
 use crate::model::{Spanned, Suppression, SuppressionKind};
 use crate::source::Span;
 
-static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--\s*pmlint-(disable-next-line|disable-line|disable-file|disable|enable)\b(?P<ids>[^>]*?)\s*-->")
-        .expect("valid regex")
-});
-static RULE_ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[^\s,]+").expect("valid regex"));
+static DIRECTIVE: LazyRegex = LazyRegex::new(
+    r"<!--\s*pmlint-(disable-next-line|disable-line|disable-file|disable|enable)\b(?P<ids>[^>]*?)\s*-->",
+)
+.needing(b"<");
+static RULE_ID: LazyRegex = LazyRegex::new(r"[^\s,]+");
 
 /// Whether `span` lies in code, where a comment is quoted, not meant.
 fn in_code(md: &Markdown<'_>, span: Span) -> bool {
@@ -81,5 +79,15 @@ mod tests {
                 (SuppressionKind::DisableLine, vec![]),
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod patterns {
+    #[test]
+    fn patterns_compile_and_need_what_they_say() {
+        for pattern in [&super::DIRECTIVE, &super::RULE_ID] {
+            pattern.check();
+        }
     }
 }

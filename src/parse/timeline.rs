@@ -6,9 +6,8 @@
 //! carries that date to the entries below it.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lazy_regex::LazyRegex;
 
 use super::markdown::{Block, BlockKind, Line, Markdown};
 use super::roles::RoleTable;
@@ -36,8 +35,7 @@ const LEAD_WORDS: &[&str] = &[
 ];
 
 /// A short label before the time: `Detection time: 11:00 AM`.
-static LEADING_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([A-Za-z][A-Za-z /'&-]{0,30}?)\s*:\s+").expect("valid regex"));
+static LEADING_LABEL: LazyRegex = LazyRegex::new(r"^([A-Za-z][A-Za-z /'&-]{0,30}?)\s*:\s+").needing(b":");
 /// A time inside an item's sentence: "... forwarded the ticket at 3:17 PM".
 const AT_WORDS: Words = Words(&["at", "around", "by", "about", "approximately"]);
 
@@ -70,7 +68,7 @@ pub(crate) fn is_zone_declaration(text: &str) -> bool {
     time_zone_at(a).is_some() || a.word("tz").is_some() || all_times.flatten().is_some()
 }
 
-static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^)]*\)").expect("valid regex"));
+static PARENTHETICAL: LazyRegex = LazyRegex::new(r"\([^)]*\)").needing(b"(");
 
 /// Whether the text after a date tells of an event, so the date heads an
 /// entry rather than the entries below it: "2019-10-21 (all times UTC)" and
@@ -629,5 +627,15 @@ mod tests {
             &words,
             is_zone_declaration,
         );
+    }
+}
+
+#[cfg(test)]
+mod patterns {
+    #[test]
+    fn patterns_compile_and_need_what_they_say() {
+        for pattern in [&super::LEADING_LABEL, &super::PARENTHETICAL] {
+            pattern.check();
+        }
     }
 }

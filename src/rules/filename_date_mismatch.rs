@@ -9,10 +9,8 @@
 //! ## Example
 //! `2024-01-21-db-outage.md` for an incident on January 20, 2024.
 
-use std::sync::LazyLock;
-
+use crate::lazy_regex::LazyRegex;
 use chrono::NaiveDate;
-use regex::Regex;
 
 use super::{LintContext, NoOptions, Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -20,8 +18,7 @@ use crate::model::DateFrom;
 
 pub struct FilenameDateMismatch;
 
-static FILE_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[^0-9]|$)").expect("valid regex"));
+static FILE_DATE: LazyRegex = LazyRegex::new(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[^0-9]|$)").needing(b"-");
 
 impl Rule for FilenameDateMismatch {
     const META: RuleMeta = RuleMeta {
@@ -77,6 +74,16 @@ impl Rule for FilenameDateMismatch {
                     date.format("%Y-%m-%d")
                 )),
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod patterns {
+    #[test]
+    fn patterns_compile_and_need_what_they_say() {
+        for pattern in [&super::FILE_DATE] {
+            pattern.check();
         }
     }
 }

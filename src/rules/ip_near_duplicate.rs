@@ -14,9 +14,8 @@
 //! `192.168.10.25` three times and `192.168.10.52` once.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lazy_regex::LazyRegex;
 
 use super::{LintContext, NoOptions, Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -25,10 +24,9 @@ use crate::model::{Entity, EntityKind};
 pub struct IpNearDuplicate;
 
 /// Words that introduce an address as a different machine on purpose.
-static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:new|replacement|replaced|replacing|migrat(?-u:\w)*|moved|switched|failover|fail over|backup|standby|secondary|another|second|additional|spare|instead)\b")
-        .expect("valid regex")
-});
+static INTRODUCED: LazyRegex = LazyRegex::new(
+    r"(?i)\b(?:new|replacement|replaced|replacing|migrat(?-u:\w)*|moved|switched|failover|fail over|backup|standby|secondary|another|second|additional|spare|instead)\b",
+);
 
 fn octets(ip: &str) -> Option<[&str; 4]> {
     let mut parts = ip.split('.');
@@ -123,6 +121,16 @@ impl Rule for IpNearDuplicate {
                     )),
                 );
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod patterns {
+    #[test]
+    fn patterns_compile_and_need_what_they_say() {
+        for pattern in [&super::INTRODUCED] {
+            pattern.check();
         }
     }
 }

@@ -16,9 +16,7 @@
 
 use std::cmp::Ordering;
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use crate::lazy_regex::LazyRegex;
 
 use super::{LintContext, NoOptions, Rule, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
@@ -26,8 +24,7 @@ use crate::model::{Incident, Resolved, TimelineEntry};
 use crate::source::Span;
 
 /// An ordered list's marker, which stays in place when items move.
-static ORDERED_MARKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ \t]*[0-9]{1,9}[.)][ \t]+").expect("valid regex"));
+static ORDERED_MARKER: LazyRegex = LazyRegex::new(r"^[ \t]*[0-9]{1,9}[.)][ \t]+").needing(b"0123456789");
 
 pub struct TimelineOrder;
 
@@ -175,4 +172,14 @@ fn sort_fix(incident: &Incident<'_>, entries: &[&TimelineEntry]) -> Option<Fix> 
         }],
         applicability: Applicability::Unsafe,
     })
+}
+
+#[cfg(test)]
+mod patterns {
+    #[test]
+    fn patterns_compile_and_need_what_they_say() {
+        for pattern in [&super::ORDERED_MARKER] {
+            pattern.check();
+        }
+    }
 }

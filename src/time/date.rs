@@ -5,10 +5,8 @@
 //! day and month could be swapped (`02/08/2022`) stays [`MonthDay::Numeric`]
 //! until the document or the configuration says which order it uses.
 
-use std::sync::LazyLock;
-
+use crate::lazy_regex::LazyRegex;
 use chrono::{Datelike, NaiveDate, Weekday};
-use regex::Regex;
 use serde::Deserialize;
 
 /// Which order a numeric date writes day and month in.
@@ -96,24 +94,30 @@ pub(crate) const MONTH_PATTERN: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)
 const WEEKDAY_PATTERN: &str =
     r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)";
 
-static WEEKDAY_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)^({WEEKDAY_PATTERN})\.?,?\s+")).expect("valid regex"));
-static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9]{4})([-/.])([0-9]{1,2})([-/.])([0-9]{1,2})").expect("valid regex"));
-static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{4}|[0-9]{2})").expect("valid regex"));
-static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^({MONTH_PATTERN})\.?\s+(?:the\s+)?([0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s*([0-9]{{4}}))?"
-    ))
-    .expect("valid regex")
+static WEEKDAY_PREFIX: LazyRegex = LazyRegex::built(|| format!(r"(?i)^({WEEKDAY_PATTERN})\.?,?\s+"));
+static ISO: LazyRegex = LazyRegex::new(r"^([0-9]{4})([-/.])([0-9]{1,2})([-/.])([0-9]{1,2})");
+static NUMERIC: LazyRegex = LazyRegex::new(r"^([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{4}|[0-9]{2})");
+static MONTH_FIRST: LazyRegex = LazyRegex::built(|| {
+    format!(r"(?i)^({MONTH_PATTERN})\.?\s+(?:the\s+)?([0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s*([0-9]{{4}}))?")
 });
-static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static DAY_FIRST: LazyRegex = LazyRegex::built(|| {
+    format!(
         r"(?i)^([0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?(?:[\s-]+|/)({MONTH_PATTERN})\.?(?:,?[\s-]*([0-9]{{4}})|/([0-9]{{4}}))?"
-    ))
-    .expect("valid regex")
+    )
 });
+
+/// The letters weekday and month names start with.
+const WEEKDAY_INITIALS: &str = "mtwfs";
+const MONTH_INITIALS: &str = "jfmasond";
+
+/// Whether `s` may start with a name beginning with one of `initials`, in
+/// any case: a cheap test before the name regexes are compiled and run.
+/// Case-insensitive `s` also matches the long s, as the regexes read it.
+fn may_start_name(s: &str, initials: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| c == '\u{17F}' || c.is_ascii() && initials.contains(c.to_ascii_lowercase()))
+}
 
 pub fn month_from_name(name: &str) -> Option<u32> {
     let lower = name.get(..3)?.to_ascii_lowercase();
@@ -162,8 +166,11 @@ fn plausible_year(y: i32) -> bool {
 
 /// Parse a date at the very start of `s`. Returns the date and the bytes it spans.
 pub fn parse_date_prefix(s: &str) -> Option<(DateParts, usize)> {
-    let (weekday, start) = match WEEKDAY_PREFIX.captures(s) {
-        Some(c) => (weekday_from_name(&c[1]), c[0].len()),
+    let named_weekday = may_start_name(s, WEEKDAY_INITIALS)
+        .then(|| WEEKDAY_PREFIX.captures(s))
+        .flatten();
+    let (weekday, start) = match named_weekday {
+        Some(c) => (weekday_from_name(c.text(1)), c.text(0).len()),
         None => (None, 0),
     };
     let rest = &s[start..];
@@ -178,15 +185,15 @@ fn parse_bare_date(s: &str) -> Option<(DateParts, usize)> {
     let first = s.as_bytes().first()?;
     if first.is_ascii_digit() {
         if let Some(c) = ISO.captures(s) {
-            let end = c[0].len();
+            let end = c.text(0).len();
             let iso_time_follows = s[end..].starts_with('T');
-            if c[2] == c[4] && (!runs_on(s, end) || iso_time_follows) {
-                let year: i32 = c[1].parse().ok()?;
+            if c.text(2) == c.text(4) && (!runs_on(s, end) || iso_time_follows) {
+                let year: i32 = c.text(1).parse().ok()?;
                 let date = DateParts {
                     year: Some(year),
                     month_day: MonthDay::Known {
-                        month: c[3].parse().ok()?,
-                        day: c[5].parse().ok()?,
+                        month: c.text(3).parse().ok()?,
+                        day: c.text(5).parse().ok()?,
                     },
                     weekday: None,
                 };
@@ -194,29 +201,29 @@ fn parse_bare_date(s: &str) -> Option<(DateParts, usize)> {
             }
         }
         if let Some(c) = NUMERIC.captures(s) {
-            let end = c[0].len();
-            let first: u32 = c[1].parse().ok()?;
-            let second: u32 = c[3].parse().ok()?;
+            let end = c.text(0).len();
+            let first: u32 = c.text(1).parse().ok()?;
+            let second: u32 = c.text(3).parse().ok()?;
             // `54.34.10.127` is an address and `1.2.3.4` a version: a date's
             // numbers are days and months, and nothing follows its year.
             let continues =
                 s[end..].starts_with(['.', ':', '/', '-']) && s[end + 1..].starts_with(|c: char| c.is_ascii_digit());
-            if c[2] == c[4]
+            if c.text(2) == c.text(4)
                 && !runs_on(s, end)
                 && !continues
                 && first <= 31
                 && second <= 31
                 && !s[end..].starts_with(':')
             {
-                let mut year: i32 = c[5].parse().ok()?;
-                if c[5].len() == 2 {
+                let mut year: i32 = c.text(5).parse().ok()?;
+                if c.text(5).len() == 2 {
                     year += 2000;
                 }
                 let date = DateParts {
                     year: Some(year),
                     month_day: MonthDay::Numeric {
-                        first: c[1].parse().ok()?,
-                        second: c[3].parse().ok()?,
+                        first: c.text(1).parse().ok()?,
+                        second: c.text(3).parse().ok()?,
                     },
                     weekday: None,
                 };
@@ -226,10 +233,13 @@ fn parse_bare_date(s: &str) -> Option<(DateParts, usize)> {
         // "4 August 2023", "4th of August", "06/May/2022" (as web server logs write it).
         let c = DAY_FIRST.captures(s)?;
         let year = c.get(3).or_else(|| c.get(4)).map(|m| m.as_str());
-        return named_date(s, c.get(0)?.end(), &c[1], &c[2], year);
+        return named_date(s, c.get(0)?.end(), c.text(1), c.text(2), year);
+    }
+    if !may_start_name(s, MONTH_INITIALS) {
+        return None;
     }
     let c = MONTH_FIRST.captures(s)?;
-    named_date(s, c.get(0)?.end(), &c[2], &c[1], c.get(3).map(|m| m.as_str()))
+    named_date(s, c.get(0)?.end(), c.text(2), c.text(1), c.get(3).map(|m| m.as_str()))
 }
 
 fn named_date(s: &str, end: usize, day: &str, month: &str, year: Option<&str>) -> Option<(DateParts, usize)> {
@@ -333,5 +343,65 @@ mod tests {
             parse_date_prefix("14th February").unwrap().0.resolve(Some(2024), None),
             NaiveDate::from_ymd_opt(2024, 2, 14)
         );
+    }
+}
+
+#[cfg(test)]
+mod patterns {
+    use super::*;
+
+    /// The initials test lets through every text the name regexes match.
+    #[test]
+    fn names_start_with_their_initials() {
+        let names = [
+            "monday",
+            "tues",
+            "wednesday",
+            "thurs",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "sept",
+            "october",
+            "november",
+            "december",
+        ];
+        let firsts = (0u32..0x250).chain([0x212A, 0x1E9E]).filter_map(char::from_u32);
+        let mut matched = 0;
+        for first in firsts {
+            for name in names {
+                let text = format!("{first}{} 5, 2023 ", &name[1..]);
+                if WEEKDAY_PREFIX.is_match(&text) {
+                    matched += 1;
+                    assert!(may_start_name(&text, WEEKDAY_INITIALS), "{text}");
+                }
+                if MONTH_FIRST.is_match(&text) {
+                    matched += 1;
+                    assert!(may_start_name(&text, MONTH_INITIALS), "{text}");
+                }
+            }
+        }
+        assert!(matched > 40, "{matched}");
+    }
+
+    #[test]
+    fn patterns_compile_and_need_what_they_say() {
+        for pattern in [
+            &super::WEEKDAY_PREFIX,
+            &super::ISO,
+            &super::NUMERIC,
+            &super::MONTH_FIRST,
+            &super::DAY_FIRST,
+        ] {
+            pattern.check();
+        }
     }
 }

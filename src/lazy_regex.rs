@@ -1,0 +1,391 @@
+//! The parser's and rules' own regexes: compiled on first use, and built
+//! lean when the process lints only a few documents.
+//!
+//! A `regex::Regex` always builds the engines that make searching many long
+//! texts fast (a literal prefilter, a lazy DFA and its reverse automaton).
+//! For a pre-commit hook that lints one document, building them is most of
+//! the run: 2.6 times the cost of a lean build over pmlint's patterns, for
+//! searches that run on a few hundred short lines (BENCHMARKS.md). So these
+//! wrap `regex_automata::meta::Regex`, configured as the `regex` crate
+//! configures it, except that a quick start (`crate::effort`) leaves those
+//! engines out. Either build finds the same matches; only speed differs.
+//!
+//! The API is the part of `regex::Regex` pmlint uses, with the same names.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex_automata::meta;
+use regex_automata::util::captures::Captures as Slots;
+use regex_automata::util::syntax;
+use regex_automata::{Input, MatchKind};
+
+/// The `regex` crate's limits, so a pattern compiles here if it compiles there.
+const NFA_SIZE_LIMIT: usize = 10 * (1 << 20);
+const HYBRID_CACHE_CAPACITY: usize = 2 * (1 << 20);
+
+/// A compiled regular expression.
+#[derive(Clone, Debug)]
+pub struct Regex {
+    meta: meta::Regex,
+}
+
+impl Regex {
+    /// Compile `pattern` in `regex` crate syntax, leanly on a quick start.
+    pub fn new(pattern: &str) -> Result<Regex, Box<meta::BuildError>> {
+        let engines = if crate::effort::quick_start() {
+            meta::Config::new().auto_prefilter(false).dfa(false)
+        } else {
+            meta::Config::new()
+        };
+        let config = engines
+            .match_kind(MatchKind::LeftmostFirst)
+            .utf8_empty(true)
+            .nfa_size_limit(Some(NFA_SIZE_LIMIT))
+            .hybrid_cache_capacity(HYBRID_CACHE_CAPACITY);
+        meta::Builder::new()
+            .configure(config)
+            .syntax(syntax::Config::new().utf8(true))
+            .build(pattern)
+            .map(|meta| Regex { meta })
+            .map_err(Box::new)
+    }
+
+    pub fn is_match(&self, haystack: &str) -> bool {
+        self.meta.search_half(&Input::new(haystack).earliest(true)).is_some()
+    }
+
+    pub fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
+        self.meta.find(haystack).map(|m| Match::new(haystack, m.range()))
+    }
+
+    pub fn find_iter<'r, 'h>(&'r self, haystack: &'h str) -> impl Iterator<Item = Match<'h>> + use<'r, 'h> {
+        self.meta
+            .find_iter(haystack)
+            .map(move |m| Match::new(haystack, m.range()))
+    }
+
+    pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
+        let mut slots = self.meta.create_captures();
+        self.meta.captures(haystack, &mut slots);
+        slots.is_match().then_some(Captures { haystack, slots })
+    }
+
+    pub fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
+        self.meta
+            .captures_iter(haystack)
+            .map(move |slots| Captures { haystack, slots })
+    }
+
+    /// Every match replaced by `with`, taken literally (no `$1`).
+    pub fn replace_all<'h>(&self, haystack: &'h str, with: &str) -> Cow<'h, str> {
+        let mut out = String::new();
+        let mut copied = 0;
+        let mut replaced = false;
+        for m in self.meta.find_iter(haystack) {
+            out.push_str(&haystack[copied..m.start()]);
+            out.push_str(with);
+            copied = m.end();
+            replaced = true;
+        }
+        if !replaced {
+            return Cow::Borrowed(haystack);
+        }
+        out.push_str(&haystack[copied..]);
+        Cow::Owned(out)
+    }
+}
+
+/// A regex compiled on first use: `static X: LazyRegex = LazyRegex::new(r"...")`.
+/// Patterns are pmlint's own, so a test compiles each (`every_pattern_compiles`
+/// in the modules that hold them) and a bad one fails there, not at a user's.
+pub struct LazyRegex {
+    source: Source,
+    /// Bytes one of which every match holds (checked by a test, from the
+    /// pattern's syntax): text without any is not searched, and a pattern
+    /// no text needs is never compiled.
+    needs: &'static [u8],
+    regex: OnceLock<Regex>,
+}
+
+enum Source {
+    Literal(&'static str),
+    Built(fn() -> String),
+}
+
+impl LazyRegex {
+    pub const fn new(pattern: &'static str) -> LazyRegex {
+        LazyRegex {
+            source: Source::Literal(pattern),
+            needs: &[],
+            regex: OnceLock::new(),
+        }
+    }
+
+    /// A pattern assembled from parts (month names, weekdays).
+    pub const fn built(pattern: fn() -> String) -> LazyRegex {
+        LazyRegex {
+            source: Source::Built(pattern),
+            needs: &[],
+            regex: OnceLock::new(),
+        }
+    }
+
+    /// Every match of the pattern holds one of `bytes`.
+    pub const fn needing(mut self, bytes: &'static [u8]) -> LazyRegex {
+        self.needs = bytes;
+        self
+    }
+
+    /// The regex, unless `haystack` cannot hold a match.
+    fn regex_for(&self, haystack: &str) -> Option<&Regex> {
+        let possible = self.needs.is_empty() || haystack.bytes().any(|b| self.needs.contains(&b));
+        possible.then(|| self.regex())
+    }
+
+    fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            let compiled = match &self.source {
+                Source::Literal(pattern) => Regex::new(pattern),
+                Source::Built(pattern) => Regex::new(&pattern()),
+            };
+            compiled.expect("pmlint's own patterns are valid")
+        })
+    }
+
+    pub fn is_match(&self, haystack: &str) -> bool {
+        self.regex_for(haystack).is_some_and(|r| r.is_match(haystack))
+    }
+
+    pub fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
+        self.regex_for(haystack)?.find(haystack)
+    }
+
+    pub fn find_iter<'r, 'h>(&'r self, haystack: &'h str) -> impl Iterator<Item = Match<'h>> + use<'r, 'h> {
+        self.regex_for(haystack)
+            .map(|r| r.find_iter(haystack))
+            .into_iter()
+            .flatten()
+    }
+
+    pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
+        self.regex_for(haystack)?.captures(haystack)
+    }
+
+    pub fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
+        self.regex_for(haystack)
+            .map(|r| r.captures_iter(haystack))
+            .into_iter()
+            .flatten()
+    }
+
+    pub fn replace_all<'h>(&self, haystack: &'h str, with: &str) -> Cow<'h, str> {
+        match self.regex_for(haystack) {
+            Some(regex) => regex.replace_all(haystack, with),
+            None => Cow::Borrowed(haystack),
+        }
+    }
+
+    /// Compile now, and check that every match needs what the pattern is
+    /// said to need; for the tests of the modules that hold patterns.
+    #[cfg(test)]
+    pub fn check(&self) {
+        self.regex();
+        if !self.needs.is_empty() {
+            let pattern = match &self.source {
+                Source::Literal(pattern) => pattern.to_string(),
+                Source::Built(pattern) => pattern(),
+            };
+            let hir = regex_syntax::parse(&pattern).expect("valid pattern");
+            assert!(
+                needs_one_of(&hir, self.needs),
+                "a match of {pattern} may hold none of {:?}",
+                String::from_utf8_lossy(self.needs)
+            );
+        }
+    }
+}
+
+/// Whether every match of `hir` holds one of `bytes` (sound, not complete:
+/// `false` when unsure).
+#[cfg(test)]
+fn needs_one_of(hir: &regex_syntax::hir::Hir, bytes: &[u8]) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
+    let wanted = |c: char| c.is_ascii() && bytes.contains(&(c as u8));
+    match hir.kind() {
+        HirKind::Literal(literal) => literal.0.iter().any(|b| bytes.contains(b)),
+        HirKind::Class(Class::Unicode(class)) => class.ranges().iter().all(|r| (r.start()..=r.end()).all(wanted)),
+        HirKind::Class(Class::Bytes(class)) => class
+            .ranges()
+            .iter()
+            .all(|r| (r.start()..=r.end()).all(|b| bytes.contains(&b))),
+        HirKind::Capture(capture) => needs_one_of(&capture.sub, bytes),
+        HirKind::Repetition(rep) => rep.min > 0 && needs_one_of(&rep.sub, bytes),
+        HirKind::Concat(parts) => parts.iter().any(|p| needs_one_of(p, bytes)),
+        HirKind::Alternation(branches) => branches.iter().all(|b| needs_one_of(b, bytes)),
+        HirKind::Empty | HirKind::Look(_) => false,
+    }
+}
+
+/// Where a match or a group lies in the haystack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match<'h> {
+    haystack: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Match<'h> {
+    fn new(haystack: &'h str, range: Range<usize>) -> Match<'h> {
+        Match {
+            haystack,
+            start: range.start,
+            end: range.end,
+        }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn as_str(&self) -> &'h str {
+        // Match boundaries of a UTF-8 regex on a `str` are char boundaries.
+        &self.haystack[self.start..self.end]
+    }
+}
+
+/// The groups of one match.
+#[derive(Clone, Debug)]
+pub struct Captures<'h> {
+    haystack: &'h str,
+    slots: Slots,
+}
+
+impl<'h> Captures<'h> {
+    /// Group `index` (0 is the whole match), if it took part in the match.
+    pub fn get(&self, index: usize) -> Option<Match<'h>> {
+        self.slots
+            .get_group(index)
+            .map(|s| Match::new(self.haystack, s.range()))
+    }
+
+    /// The text of group `index`; empty when it took no part in the match
+    /// (only optional groups can, so callers use it for required ones).
+    pub fn text(&self, index: usize) -> &'h str {
+        self.get(index).map_or("", |m| m.as_str())
+    }
+
+    /// The group named `name`, if it took part in the match.
+    pub fn name(&self, name: &str) -> Option<Match<'h>> {
+        self.slots
+            .get_group_by_name(name)
+            .map(|s| Match::new(self.haystack, s.range()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Matches, groups and replacements read as the `regex` crate reads
+    /// them, in both builds.
+    #[test]
+    fn matches_as_the_regex_crate_does() {
+        let patterns = [
+            r"\b[a-z]+-[0-9]{2}\b",
+            r"(?i)\b(?P<word>data\s*cent(?:er|re))\b(?:\s+([A-Z]))?",
+            r"x*",
+            r"(?s)<!--.*?-->|<[^>]*>",
+            r"\([^)]*\)",
+        ];
+        let texts = [
+            "",
+            "web-01 and db-22, not web-1",
+            "the Data Center B and the datacentre",
+            "é x xx ☃",
+            "keep <b>this</b> and <!-- that --> (and this)",
+        ];
+        for quick in [false, true] {
+            crate::effort::expect_documents(if quick { 1 } else { 1000 });
+            for pattern in patterns {
+                let ours = Regex::new(pattern).expect("valid");
+                let theirs = regex::Regex::new(pattern).expect("valid");
+                for text in texts {
+                    assert_eq!(ours.is_match(text), theirs.is_match(text), "{pattern} on {text:?}");
+                    let found: Vec<_> = ours.find_iter(text).map(|m| m.range()).collect();
+                    let expected: Vec<_> = theirs.find_iter(text).map(|m| m.range()).collect();
+                    assert_eq!(found, expected, "{pattern} on {text:?}");
+                    assert_eq!(
+                        ours.find(text).map(|m| m.as_str()),
+                        theirs.find(text).map(|m| m.as_str())
+                    );
+                    let groups = |c: &Captures<'_>| (0..3).map(|i| c.get(i).map(|m| m.range())).collect::<Vec<_>>();
+                    let expected_groups =
+                        |c: &regex::Captures<'_>| (0..3).map(|i| c.get(i).map(|m| m.range())).collect::<Vec<_>>();
+                    let found: Vec<_> = ours.captures_iter(text).map(|c| groups(&c)).collect();
+                    let expected: Vec<_> = theirs.captures_iter(text).map(|c| expected_groups(&c)).collect();
+                    assert_eq!(found, expected, "{pattern} on {text:?}");
+                    assert_eq!(
+                        ours.captures(text).and_then(|c| c.name("word").map(|m| m.as_str())),
+                        theirs.captures(text).and_then(|c| c.name("word").map(|m| m.as_str()))
+                    );
+                    assert_eq!(
+                        ours.replace_all(text, "_"),
+                        theirs.replace_all(text, regex::NoExpand("_")),
+                        "{pattern} on {text:?}"
+                    );
+                }
+            }
+        }
+        crate::effort::expect_documents(1000);
+    }
+
+    #[test]
+    fn text_without_a_needed_byte_is_not_searched() {
+        static LABEL: LazyRegex = LazyRegex::new(r"^([A-Za-z]+)\s*:").needing(b":");
+        assert!(LABEL.find("no label here").is_none());
+        assert!(
+            LABEL.regex.get().is_none(),
+            "nothing could match, so nothing was compiled"
+        );
+        assert_eq!(LABEL.captures("Owner: Ada").map(|c| c.text(1)), Some("Owner"));
+        LABEL.check();
+    }
+
+    #[test]
+    fn what_a_pattern_needs_is_checked() {
+        let needs = |pattern: &str, bytes: &[u8]| needs_one_of(&regex_syntax::parse(pattern).unwrap(), bytes);
+        assert!(needs(r"a:b|c:", b":"));
+        assert!(needs(r"(?i)cause|INC-?[0-9]", b"cCnN"));
+        assert!(needs(r"x(?:<[^>]*>)+", b"<"));
+        assert!(!needs(r"a:b|c", b":"));
+        assert!(!needs(r"(?:<)?x", b"<"));
+        assert!(!needs(r"(?i)c", b"c"), "(?i)c matches C too");
+        assert!(!needs(r"[^a]", b"b"));
+    }
+
+    #[test]
+    fn built_patterns_compile_on_first_use() {
+        static WORD: LazyRegex = LazyRegex::built(|| format!("{}+", "[a-z]"));
+        assert!(WORD.regex.get().is_none());
+        assert_eq!(WORD.find("12 abc").map(|m| m.range()), Some(3..6));
+        assert!(WORD.regex.get().is_some());
+    }
+}
