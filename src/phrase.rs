@@ -6,7 +6,7 @@
 //! microseconds and searches as fast. Start-up is most of the time pmlint
 //! takes on the one file a pre-commit hook gives it, so lists are not regexes.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::text::is_word_char;
 
@@ -79,8 +79,7 @@ impl PhraseSet {
                 patterns.push((label, stem));
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .kind(crate::effort::aho_corasick_kind())
+        let automaton = crate::effort::aho_corasick_builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&literals)

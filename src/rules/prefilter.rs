@@ -16,7 +16,7 @@
 //! spelling a word with those is let through by no literal (a miss accepted:
 //! no writer does).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex_syntax::ast::{self, Ast, ClassSet, ClassSetItem, RepetitionKind, RepetitionRange};
 
 /// Literals longer than this are cut: the cut is still required.
@@ -48,8 +48,7 @@ impl Prefilter {
             groups.push(required.len());
             literals.extend(required.into_iter().flatten());
         }
-        let automaton = AhoCorasickBuilder::new()
-            .kind(crate::effort::aho_corasick_kind())
+        let automaton = crate::effort::aho_corasick_builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&literals)
