@@ -158,6 +158,39 @@ fn find_when<'h>(regex: &'static LazyRegex, worth_it: bool, text: &'h str) -> im
     worth_it.then(|| regex.find_iter(text)).into_iter().flatten()
 }
 
+/// How many dots in `text` are followed by a byte `next` accepts: a
+/// sentence's full stop is followed by a space, a domain's or an address's
+/// dot by a label.
+fn dots_before(text: &str, next: impl Fn(u8) -> bool) -> usize {
+    text.as_bytes().windows(2).filter(|w| w[0] == b'.' && next(w[1])).count()
+}
+
+/// Whether `text` has the three dots before a number an IPv4 address has.
+fn may_hold_address(text: &str) -> bool {
+    dots_before(text, |b| b.is_ascii_digit()) >= 3
+}
+
+/// Whether `text` has the two dots before a label a domain name has (ASCII;
+/// beyond ASCII, case-insensitive `k` and `s` match the Kelvin sign and the
+/// long s).
+fn may_hold_domain(text: &str) -> bool {
+    dots_before(text, |b| b.is_ascii_alphanumeric() || b == b'-' || !b.is_ascii()) >= 2
+}
+
+/// Whether a letter is followed by a digit or by `-`/`_` and a digit, as in
+/// every numbered host (`web01`, `db-2`) and region (`us-east-1`).
+fn letter_then_number(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, b)| {
+        b.is_ascii_alphabetic()
+            && match bytes.get(i + 1) {
+                Some(next) if next.is_ascii_digit() => true,
+                Some(b'-' | b'_') => bytes.get(i + 2).is_some_and(u8::is_ascii_digit),
+                _ => false,
+            }
+    })
+}
+
 fn section_of(sections: &[Section<'_>], at: usize) -> Option<usize> {
     sections.iter().rposition(|s| s.span.start <= at && at < s.span.end)
 }
@@ -186,8 +219,7 @@ impl Collector<'_, '_> {
         let text: &str = &line.text;
         // Cheap tests first: most lines name nothing, and each regex below
         // can only match text with these characters in it.
-        let has_digit = text.bytes().any(|b| b.is_ascii_digit());
-        let dots = text.bytes().filter(|&b| b == b'.').count();
+        let numbered = letter_then_number(text);
         let links: Vec<std::ops::Range<usize>> = if text.contains("://") || text.contains("www.") || text.contains('@')
         {
             URL_OR_EMAIL.find_iter(text).map(|m| m.range()).collect()
@@ -195,7 +227,7 @@ impl Collector<'_, '_> {
             Vec::new()
         };
         let in_link = |r: &std::ops::Range<usize>| links.iter().any(|l| l.start <= r.start && r.end <= l.end);
-        for m in find_when(&IPV4, has_digit && dots >= 3, text) {
+        for m in find_when(&IPV4, may_hold_address(text), text) {
             let before = &text[..m.start()];
             let after = &text[m.end()..];
             // `1.2.3.4.5` is a version, not an address.
@@ -237,7 +269,7 @@ impl Collector<'_, '_> {
             };
             self.push(kind, line.source_span(range), host_key(name));
         }
-        for m in find_when(&FQDN, dots >= 2, text) {
+        for m in find_when(&FQDN, may_hold_domain(text), text) {
             if in_link(&m.range()) {
                 continue;
             }
@@ -254,10 +286,10 @@ impl Collector<'_, '_> {
                 self.push(EntityKind::Host, line.source_span(m.range()), host_key(name));
             }
         }
-        for m in find_when(&REGION, has_digit && text.contains('-'), text) {
+        for m in find_when(&REGION, numbered, text) {
             self.push(EntityKind::Region, line.source_span(m.range()), m.as_str().to_string());
         }
-        for m in find_when(&NUMBERED_HOST, has_digit, text) {
+        for m in find_when(&NUMBERED_HOST, numbered, text) {
             let name = m.as_str();
             if in_link(&m.range()) || is_not_a_host(name) {
                 continue;
@@ -459,6 +491,35 @@ mod tests {
 
 #[cfg(test)]
 mod patterns {
+    use super::*;
+
+    /// The cheap tests before the address, domain, host and region regexes
+    /// let through every text they match.
+    #[test]
+    fn gates_let_every_match_through() {
+        let words = [
+            "web-01", "db01", "db_2", "lb-eu-3", "us-east-1", "eu-west-2", "10.0.0.1", "192.168.1.20", "1.2.3",
+            "db01.prod.example.com", "a.b", "api.example.io", "x.\u{212A}z", "ex.\u{17F}t", "Web", "-", "_", ".", "9",
+            "2022", "v2", "a", "k", "s", "é",
+        ];
+        let mut matched = 0;
+        for text in crate::cue::equivalence::sample_texts("", &words, 20_000) {
+            let checks = [
+                (&IPV4, may_hold_address(&text)),
+                (&FQDN, may_hold_domain(&text)),
+                (&REGION, letter_then_number(&text)),
+                (&NUMBERED_HOST, letter_then_number(&text)),
+            ];
+            for (regex, gate) in checks {
+                if regex.is_match(&text) {
+                    matched += 1;
+                    assert!(gate, "{text:?}");
+                }
+            }
+        }
+        assert!(matched > 5000, "{matched}");
+    }
+
     #[test]
     fn patterns_compile_and_need_what_they_say() {
         for pattern in [
