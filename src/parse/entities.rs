@@ -158,37 +158,54 @@ fn find_when<'h>(regex: &'static LazyRegex, worth_it: bool, text: &'h str) -> im
     worth_it.then(|| regex.find_iter(text)).into_iter().flatten()
 }
 
-/// How many dots in `text` are followed by a byte `next` accepts: a
-/// sentence's full stop is followed by a space, a domain's or an address's
-/// dot by a label.
-fn dots_before(text: &str, next: impl Fn(u8) -> bool) -> usize {
-    text.as_bytes().windows(2).filter(|w| w[0] == b'.' && next(w[1])).count()
+/// What a line must show before the address, domain, host and region
+/// regexes are worth compiling and running on it. Read in one pass: most
+/// lines show none of it.
+#[derive(Default)]
+struct LineShape {
+    /// Dots followed by a digit: an IPv4 address has three.
+    dots_before_digit: usize,
+    /// Dots followed by a label: a domain name has two. A sentence's full
+    /// stop is followed by a space. Beyond ASCII, case-insensitive `k` and
+    /// `s` match the Kelvin sign and the long s, so any such byte counts.
+    dots_before_label: usize,
+    /// A letter followed by a digit, or by `-`/`_` and a digit, as in every
+    /// numbered host (`web01`, `db-2`) and region (`us-east-1`).
+    letter_then_number: bool,
 }
 
-/// Whether `text` has the three dots before a number an IPv4 address has.
-fn may_hold_address(text: &str) -> bool {
-    dots_before(text, |b| b.is_ascii_digit()) >= 3
-}
-
-/// Whether `text` has the two dots before a label a domain name has (ASCII;
-/// beyond ASCII, case-insensitive `k` and `s` match the Kelvin sign and the
-/// long s).
-fn may_hold_domain(text: &str) -> bool {
-    dots_before(text, |b| b.is_ascii_alphanumeric() || b == b'-' || !b.is_ascii()) >= 2
-}
-
-/// Whether a letter is followed by a digit or by `-`/`_` and a digit, as in
-/// every numbered host (`web01`, `db-2`) and region (`us-east-1`).
-fn letter_then_number(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, b)| {
-        b.is_ascii_alphabetic()
-            && match bytes.get(i + 1) {
-                Some(next) if next.is_ascii_digit() => true,
-                Some(b'-' | b'_') => bytes.get(i + 2).is_some_and(u8::is_ascii_digit),
-                _ => false,
+impl LineShape {
+    fn of(text: &str) -> LineShape {
+        let mut shape = LineShape::default();
+        let bytes = text.as_bytes();
+        let at = |i: usize| bytes.get(i).copied().unwrap_or(b' ');
+        // Only dots and digits are looked at closely; they are a few bytes of a line.
+        for (i, &b) in bytes.iter().enumerate() {
+            match b {
+                b'.' => {
+                    let next = at(i + 1);
+                    shape.dots_before_digit += usize::from(next.is_ascii_digit());
+                    shape.dots_before_label +=
+                        usize::from(next.is_ascii_alphanumeric() || next == b'-' || !next.is_ascii());
+                }
+                b'0'..=b'9' if !shape.letter_then_number && i > 0 => {
+                    let before = at(i - 1);
+                    shape.letter_then_number = before.is_ascii_alphabetic()
+                        || matches!(before, b'-' | b'_') && i > 1 && at(i - 2).is_ascii_alphabetic();
+                }
+                _ => {}
             }
-    })
+        }
+        shape
+    }
+
+    fn may_hold_address(&self) -> bool {
+        self.dots_before_digit >= 3
+    }
+
+    fn may_hold_domain(&self) -> bool {
+        self.dots_before_label >= 2
+    }
 }
 
 fn section_of(sections: &[Section<'_>], at: usize) -> Option<usize> {
@@ -219,7 +236,7 @@ impl Collector<'_, '_> {
         let text: &str = &line.text;
         // Cheap tests first: most lines name nothing, and each regex below
         // can only match text with these characters in it.
-        let numbered = letter_then_number(text);
+        let shape = LineShape::of(text);
         let links: Vec<std::ops::Range<usize>> = if text.contains("://") || text.contains("www.") || text.contains('@')
         {
             URL_OR_EMAIL.find_iter(text).map(|m| m.range()).collect()
@@ -227,7 +244,7 @@ impl Collector<'_, '_> {
             Vec::new()
         };
         let in_link = |r: &std::ops::Range<usize>| links.iter().any(|l| l.start <= r.start && r.end <= l.end);
-        for m in find_when(&IPV4, may_hold_address(text), text) {
+        for m in find_when(&IPV4, shape.may_hold_address(), text) {
             let before = &text[..m.start()];
             let after = &text[m.end()..];
             // `1.2.3.4.5` is a version, not an address.
@@ -269,7 +286,7 @@ impl Collector<'_, '_> {
             };
             self.push(kind, line.source_span(range), host_key(name));
         }
-        for m in find_when(&FQDN, may_hold_domain(text), text) {
+        for m in find_when(&FQDN, shape.may_hold_domain(), text) {
             if in_link(&m.range()) {
                 continue;
             }
@@ -286,10 +303,10 @@ impl Collector<'_, '_> {
                 self.push(EntityKind::Host, line.source_span(m.range()), host_key(name));
             }
         }
-        for m in find_when(&REGION, numbered, text) {
+        for m in find_when(&REGION, shape.letter_then_number, text) {
             self.push(EntityKind::Region, line.source_span(m.range()), m.as_str().to_string());
         }
-        for m in find_when(&NUMBERED_HOST, numbered, text) {
+        for m in find_when(&NUMBERED_HOST, shape.letter_then_number, text) {
             let name = m.as_str();
             if in_link(&m.range()) || is_not_a_host(name) {
                 continue;
@@ -498,17 +515,40 @@ mod patterns {
     #[test]
     fn gates_let_every_match_through() {
         let words = [
-            "web-01", "db01", "db_2", "lb-eu-3", "us-east-1", "eu-west-2", "10.0.0.1", "192.168.1.20", "1.2.3",
-            "db01.prod.example.com", "a.b", "api.example.io", "x.\u{212A}z", "ex.\u{17F}t", "Web", "-", "_", ".", "9",
-            "2022", "v2", "a", "k", "s", "é",
+            "web-01",
+            "db01",
+            "db_2",
+            "lb-eu-3",
+            "us-east-1",
+            "eu-west-2",
+            "10.0.0.1",
+            "192.168.1.20",
+            "1.2.3",
+            "db01.prod.example.com",
+            "a.b",
+            "api.example.io",
+            "x.\u{212A}z",
+            "ex.\u{17F}t",
+            "Web",
+            "-",
+            "_",
+            ".",
+            "9",
+            "2022",
+            "v2",
+            "a",
+            "k",
+            "s",
+            "é",
         ];
         let mut matched = 0;
         for text in crate::cue::equivalence::sample_texts("", &words, 20_000) {
+            let shape = LineShape::of(&text);
             let checks = [
-                (&IPV4, may_hold_address(&text)),
-                (&FQDN, may_hold_domain(&text)),
-                (&REGION, letter_then_number(&text)),
-                (&NUMBERED_HOST, letter_then_number(&text)),
+                (&IPV4, shape.may_hold_address()),
+                (&FQDN, shape.may_hold_domain()),
+                (&REGION, shape.letter_then_number),
+                (&NUMBERED_HOST, shape.letter_then_number),
             ];
             for (regex, gate) in checks {
                 if regex.is_match(&text) {

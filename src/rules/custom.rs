@@ -141,6 +141,7 @@ impl CustomRule {
                 self.matchers
                     .iter()
                     .flat_map(|m| m.patterns.iter().map(|p| p.source.as_str())),
+                crate::effort::quick_start(),
             )
         })
     }

@@ -19,6 +19,8 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex_syntax::ast::{self, Ast, ClassSet, ClassSetItem, RepetitionKind, RepetitionRange};
 
+use crate::text::contains_ignore_ascii_case;
+
 /// Literals longer than this are cut: the cut is still required.
 const MAX_LITERAL: usize = 32;
 /// More alternatives than this is no filter worth having.
@@ -28,25 +30,38 @@ const MAX_GROUPS: usize = 3;
 
 #[derive(Clone, Debug)]
 pub struct Prefilter {
+    /// The literals of each pattern's most selective set.
     automaton: Option<AhoCorasick>,
-    /// The pattern and the group of that pattern each literal belongs to.
-    owners: Vec<(usize, usize)>,
-    /// Per pattern, how many groups it has; 0 when every line is a candidate.
-    groups: Vec<usize>,
+    /// The pattern each literal of the automaton belongs to.
+    owners: Vec<usize>,
+    /// Patterns with no required literal: every line is a candidate.
+    always: Vec<usize>,
+    /// Per pattern, its other sets (when asked for), checked only on lines
+    /// that hold a literal of the first (few do).
+    more: Vec<Vec<Vec<String>>>,
 }
 
 impl Prefilter {
-    pub fn new<'p>(patterns: impl IntoIterator<Item = &'p str>) -> Prefilter {
+    /// `every_set`: check all of each pattern's sets, not only the most
+    /// selective. That saves compiling a pattern for a line that only looks
+    /// like a match, worth it when a few documents are linted; over many,
+    /// every pattern is compiled anyway and checking the sets costs more
+    /// than running the regex.
+    pub fn new<'p>(patterns: impl IntoIterator<Item = &'p str>, every_set: bool) -> Prefilter {
         let mut literals = Vec::new();
         let mut owners = Vec::new();
-        let mut groups = Vec::new();
+        let mut always = Vec::new();
+        let mut more = Vec::new();
         for (index, pattern) in patterns.into_iter().enumerate() {
-            let required = required_literals(pattern).unwrap_or_default();
-            for (group, set) in required.iter().enumerate() {
-                owners.extend(std::iter::repeat_n((index, group), set.len()));
+            let mut sets = required_literals(pattern).unwrap_or_default().into_iter();
+            match sets.next() {
+                Some(first) => {
+                    owners.extend(std::iter::repeat_n(index, first.len()));
+                    literals.extend(first);
+                }
+                None => always.push(index),
             }
-            groups.push(required.len());
-            literals.extend(required.into_iter().flatten());
+            more.push(if every_set { sets.collect() } else { Vec::new() });
         }
         let automaton = crate::effort::aho_corasick_builder()
             .ascii_case_insensitive(true)
@@ -55,34 +70,37 @@ impl Prefilter {
             .ok();
         if automaton.is_none() {
             // Cannot happen with literals this short; if it did, run everything.
-            groups.iter_mut().for_each(|g| *g = 0);
+            always = (0..more.len()).collect();
+            more.iter_mut().for_each(Vec::clear);
         }
         Prefilter {
             automaton,
             owners,
-            groups,
+            always,
+            more,
         }
     }
 
     /// The patterns that may match somewhere in `text`, in order.
     pub fn candidates(&self, text: &str) -> Vec<usize> {
-        let unfiltered = self.groups.contains(&0);
         // Most lines hold no literal at all: one search, nothing allocated.
-        if !unfiltered && !self.automaton.as_ref().is_some_and(|a| a.is_match(text)) {
+        if self.always.is_empty() && !self.automaton.as_ref().is_some_and(|a| a.is_match(text)) {
             return Vec::new();
         }
-        // Per pattern, one bit per group a literal of which the line holds.
-        let mut found = vec![0u32; self.groups.len()];
+        let mut hit = vec![false; self.more.len()];
+        for &i in &self.always {
+            hit[i] = true;
+        }
         if let Some(automaton) = &self.automaton {
             for m in automaton.find_overlapping_iter(text) {
-                let (pattern, group) = self.owners[m.pattern().as_usize()];
-                found[pattern] |= 1 << group;
+                hit[self.owners[m.pattern().as_usize()]] = true;
             }
         }
-        let all = |groups: usize| (1u32 << groups) - 1;
-        (0..self.groups.len())
-            .filter(|&p| found[p] == all(self.groups[p]))
-            .collect()
+        let holds_all = |sets: &[Vec<String>]| {
+            sets.iter()
+                .all(|set| set.iter().any(|literal| contains_ignore_ascii_case(text, literal)))
+        };
+        (0..hit.len()).filter(|&i| hit[i] && holds_all(&self.more[i])).collect()
     }
 }
 
@@ -308,13 +326,19 @@ mod tests {
 
     #[test]
     fn candidates_are_the_patterns_a_line_may_match() {
-        let filter = Prefilter::new([r"\bTBD\b", r"\w+", r"(?i)human error", r"\w+@\w+", r"<(?:name|date)>"]);
-        assert_eq!(filter.candidates("all done"), [1]);
-        assert_eq!(filter.candidates("mail ops@example"), [1, 3]);
-        assert_eq!(filter.candidates("tbd: Human ERROR"), [0, 1, 2]);
+        let patterns = [r"\bTBD\b", r"\w+", r"(?i)human error", r"\w+@\w+", r"<(?:name|date)>"];
+        for every_set in [false, true] {
+            let filter = Prefilter::new(patterns, every_set);
+            assert_eq!(filter.candidates("all done"), [1]);
+            assert_eq!(filter.candidates("mail ops@example"), [1, 3]);
+            assert_eq!(filter.candidates("tbd: Human ERROR"), [0, 1, 2]);
+        }
         // Every set must be met: a name without brackets is no placeholder.
-        assert_eq!(filter.candidates("# Name"), [1]);
-        assert_eq!(filter.candidates("a <b> then a name"), [1, 4]);
+        let thorough = Prefilter::new(patterns, true);
+        assert_eq!(thorough.candidates("# Name"), [1]);
+        assert_eq!(thorough.candidates("a <b> then a name"), [1, 4]);
+        // The most selective set alone lets it through.
+        assert_eq!(Prefilter::new(patterns, false).candidates("# Name"), [1, 4]);
     }
 
     /// The filter may let through lines a pattern does not match, never the
@@ -345,7 +369,7 @@ mod tests {
             for def in &file.custom_rules {
                 for source in def.pattern.iter().chain(def.patterns.iter().flatten()) {
                     let regex = regex::Regex::new(source).unwrap();
-                    let filter = Prefilter::new([source.as_str()]);
+                    let filter = Prefilter::new([source.as_str()], true);
                     // The pattern's own words in random runs, among brackets and marks.
                     let marks = [
                         "<", ">", "[", "]", "{{", "}}", "{", "}", "'s", ":", "?", "??", "xx", ".",
