@@ -369,7 +369,7 @@ impl Collector<'_, '_> {
             };
             let pattern = format!(
                 r"(?i)\b(?:in|at|from|to)\s+(?:the\s+)?({})\b",
-                regex::escape(first_word)
+                regex_syntax::escape(first_word)
             );
             let Ok(re) = Regex::new(&pattern) else {
                 continue;
