@@ -28,6 +28,7 @@ mod inconsistent_name;
 mod invalid_suppression;
 mod invalid_time;
 mod ip_near_duplicate;
+mod literals;
 mod metadata_required;
 mod missing_section;
 mod mixed_timezones;

@@ -8,25 +8,30 @@
 //! document takes a few microseconds to lint, and most data-rule patterns
 //! never meet a line that could match them.
 //!
-//! Patterns are read as syntax trees, not translated: translation builds the
-//! Unicode classes case-insensitivity needs, four times the cost of parsing,
-//! for nothing a literal filter uses. The automaton ignores ASCII case, so
-//! literals are found whatever the pattern's case flags; a case-insensitive
-//! `k` or `s` also matches the Kelvin sign and the long s, and a line
-//! spelling a word with those is let through by no literal (a miss accepted:
-//! no writer does).
+//! The literals are read by `super::literals` (for the built-in rules, when
+//! pmlint is built); the automaton ignores ASCII case, as they assume.
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex_syntax::ast::{self, Ast, ClassSet, ClassSetItem, RepetitionKind, RepetitionRange};
 
+pub use super::literals::required_literals;
 use crate::text::contains_ignore_ascii_case;
 
-/// Literals longer than this are cut: the cut is still required.
-const MAX_LITERAL: usize = 32;
-/// More alternatives than this is no filter worth having.
-const MAX_LITERALS: usize = 256;
-/// Sets of literals kept per pattern, the most selective first.
-const MAX_GROUPS: usize = 3;
+/// The built-in data rules' patterns and their literal sets, worked out by
+/// `build.rs` with `super::literals` when pmlint is built.
+static BUILTIN_LITERALS: &[(&str, Option<&[&[&str]]>)] = include!(concat!(env!("OUT_DIR"), "/builtin_literals.rs"));
+
+/// `required_literals`, looked up for a built-in pattern (reading 14 patterns
+/// on each run was a tenth of a one-file run) and worked out for others.
+fn literals_of(pattern: &str) -> Option<Vec<Vec<String>>> {
+    match BUILTIN_LITERALS.iter().find(|(builtin, _)| *builtin == pattern) {
+        Some((_, sets)) => sets.map(|sets| {
+            sets.iter()
+                .map(|set| set.iter().map(|l| l.to_string()).collect())
+                .collect()
+        }),
+        None => required_literals(pattern),
+    }
+}
 
 #[derive(Clone, Debug)]
 pub struct Prefilter {
@@ -53,7 +58,7 @@ impl Prefilter {
         let mut always = Vec::new();
         let mut more = Vec::new();
         for (index, pattern) in patterns.into_iter().enumerate() {
-            let mut sets = required_literals(pattern).unwrap_or_default().into_iter();
+            let mut sets = literals_of(pattern).unwrap_or_default().into_iter();
             match sets.next() {
                 Some(first) => {
                     owners.extend(std::iter::repeat_n(index, first.len()));
@@ -102,171 +107,6 @@ impl Prefilter {
         };
         (0..hit.len()).filter(|&i| hit[i] && holds_all(&self.more[i])).collect()
     }
-}
-
-/// Sets of literals such that every match of `pattern` contains (ignoring
-/// ASCII case) a literal of each set; `None` when there is none worth
-/// searching for, or `pattern` does not parse.
-pub fn required_literals(pattern: &str) -> Option<Vec<Vec<String>>> {
-    let ast = ast::parse::Parser::new().parse(pattern).ok()?;
-    let mut sets = match ungrouped(&ast) {
-        Ast::Concat(concat) => concat_sets(&concat.asts),
-        other => required(other).into_iter().collect(),
-    };
-    sets.retain(|set| worth_searching(set));
-    sets.sort_by(|a, b| {
-        if better(a, b) {
-            std::cmp::Ordering::Less
-        } else if better(b, a) {
-            std::cmp::Ordering::Greater
-        } else {
-            std::cmp::Ordering::Equal
-        }
-    });
-    sets.truncate(MAX_GROUPS);
-    (!sets.is_empty()).then_some(sets)
-}
-
-/// The expression inside any groups around it.
-fn ungrouped(ast: &Ast) -> &Ast {
-    match ast {
-        Ast::Group(group) => ungrouped(&group.ast),
-        other => other,
-    }
-}
-
-fn worth_searching(set: &[String]) -> bool {
-    !set.is_empty() && set.len() <= MAX_LITERALS && set.iter().all(|l| !l.is_empty())
-}
-
-/// The smallest and largest number of times a repetition repeats.
-fn bounds(kind: &RepetitionKind) -> (u32, Option<u32>) {
-    match kind {
-        RepetitionKind::ZeroOrOne => (0, Some(1)),
-        RepetitionKind::ZeroOrMore => (0, None),
-        RepetitionKind::OneOrMore => (1, None),
-        RepetitionKind::Range(RepetitionRange::Exactly(n)) => (*n, Some(*n)),
-        RepetitionKind::Range(RepetitionRange::AtLeast(n)) => (*n, None),
-        RepetitionKind::Range(RepetitionRange::Bounded(min, max)) => (*min, Some(*max)),
-    }
-}
-
-/// One set every match of one expression needs a literal of.
-fn required(ast: &Ast) -> Option<Vec<String>> {
-    match ast {
-        Ast::Literal(_) | Ast::ClassBracketed(_) => piece(ast).map(|c| vec![c]),
-        Ast::Group(group) => required(&group.ast),
-        Ast::Repetition(rep) => {
-            let (min, _) = bounds(&rep.op.kind);
-            if min == 0 {
-                return None;
-            }
-            match piece(&rep.ast) {
-                // `x{2,}` holds "xx".
-                Some(text) => Some(vec![text.repeat(min.min(MAX_LITERAL as u32) as usize)]),
-                None => required(&rep.ast),
-            }
-        }
-        Ast::Alternation(alternation) => {
-            let mut union = Vec::new();
-            for branch in &alternation.asts {
-                union.extend(required(branch)?);
-                if union.len() > MAX_LITERALS {
-                    return None;
-                }
-            }
-            Some(union)
-        }
-        Ast::Concat(concat) => concat_sets(&concat.asts)
-            .into_iter()
-            .filter(|set| worth_searching(set))
-            .reduce(|best, set| if better(&set, &best) { set } else { best }),
-        Ast::Empty(_) | Ast::Flags(_) | Ast::Dot(_) | Ast::Assertion(_) | Ast::ClassUnicode(_) | Ast::ClassPerl(_) => {
-            None
-        }
-    }
-}
-
-/// Every set a concatenation's parts need, where adjacent literal pieces
-/// join into one longer literal ("root" + "cause").
-fn concat_sets(parts: &[Ast]) -> Vec<Vec<String>> {
-    let mut sets = Vec::new();
-    let mut run = String::new();
-    for part in parts {
-        let fixed = match part {
-            Ast::Repetition(rep) => match bounds(&rep.op.kind) {
-                (min, Some(max)) if min == max && min > 0 => {
-                    piece(&rep.ast).map(|text| text.repeat(min.min(MAX_LITERAL as u32) as usize))
-                }
-                _ => None,
-            },
-            // `(?i)` in the middle changes how letters match, and the
-            // automaton ignores case anyway.
-            Ast::Flags(_) => Some(String::new()),
-            _ => piece(part),
-        };
-        match fixed {
-            Some(text) => run.push_str(&text),
-            None => {
-                sets.push(vec![cut(std::mem::take(&mut run))]);
-                sets.extend(required(part));
-            }
-        }
-    }
-    sets.push(vec![cut(run)]);
-    sets
-}
-
-/// The longer the shortest literal, the fewer lines it lets through.
-fn better(a: &[String], b: &[String]) -> bool {
-    let shortest = |set: &[String]| set.iter().map(String::len).min().unwrap_or(0);
-    (shortest(a), std::cmp::Reverse(a.len())) > (shortest(b), std::cmp::Reverse(b.len()))
-}
-
-/// The text of an ASCII literal, or of a class that is one ASCII letter in
-/// its cases (`[Xx]`). A letter beyond ASCII is none: the automaton folds
-/// ASCII case only, and `(?i)ö` matches "Ö".
-fn piece(ast: &Ast) -> Option<String> {
-    match ast {
-        Ast::Literal(literal) if literal.c.is_ascii() => Some(literal.c.to_string()),
-        Ast::ClassBracketed(class) if !class.negated => {
-            let mut chars = Vec::new();
-            class_chars(&class.kind, &mut chars)?;
-            let first = *chars.first()?;
-            chars
-                .iter()
-                .all(|c| c.eq_ignore_ascii_case(&first))
-                .then(|| first.to_string())
-        }
-        _ => None,
-    }
-}
-
-/// The characters a bracketed class lists one by one, if it lists nothing else.
-fn class_chars(set: &ClassSet, out: &mut Vec<char>) -> Option<()> {
-    let ClassSet::Item(item) = set else {
-        return None;
-    };
-    let mut items = std::slice::from_ref(item);
-    if let ClassSetItem::Union(union) = item {
-        items = &union.items;
-    }
-    for item in items {
-        match item {
-            ClassSetItem::Literal(literal) if literal.c.is_ascii() => out.push(literal.c),
-            ClassSetItem::Range(range) if range.start.c == range.end.c && range.start.c.is_ascii() => {
-                out.push(range.start.c)
-            }
-            _ => return None,
-        }
-    }
-    Some(())
-}
-
-/// `text`, at most `MAX_LITERAL` bytes of it (all ASCII).
-fn cut(mut text: String) -> String {
-    text.truncate(MAX_LITERAL);
-    text
 }
 
 #[cfg(test)]
@@ -339,6 +179,26 @@ mod tests {
         assert_eq!(thorough.candidates("a <b> then a name"), [1, 4]);
         // The most selective set alone lets it through.
         assert_eq!(Prefilter::new(patterns, false).candidates("# Name"), [1, 4]);
+    }
+
+    /// Every built-in pattern's literals are worked out at build time, as
+    /// they would be at run time.
+    #[test]
+    fn built_in_literals_are_looked_up() {
+        let mut patterns = 0;
+        for (id, toml_text, _) in super::super::DATA_RULE_FILES {
+            let file: super::super::DataRuleFile = toml::from_str(toml_text).unwrap();
+            for def in &file.custom_rules {
+                for source in def.pattern.iter().chain(def.patterns.iter().flatten()) {
+                    patterns += 1;
+                    let built = BUILTIN_LITERALS.iter().find(|(p, _)| p == source);
+                    assert!(built.is_some(), "{id}: {source} is not in the build's table");
+                    assert_eq!(literals_of(source), required_literals(source), "{id}: {source}");
+                }
+            }
+        }
+        assert_eq!(patterns, BUILTIN_LITERALS.len());
+        assert_eq!(literals_of(r"(?i)\bcustom\b"), Some(vec![vec!["custom".to_string()]]));
     }
 
     /// The filter may let through lines a pattern does not match, never the
