@@ -10,6 +10,7 @@
 use std::net::Ipv6Addr;
 
 use crate::lazy_regex::{LazyRegex, Match, Regex};
+use crate::text::contains_ignore_ascii_case;
 
 use super::markdown::{BlockKind, Line, Markdown};
 use crate::model::{Entity, EntityKind, Section};
@@ -172,6 +173,11 @@ struct LineShape {
     /// A letter followed by a digit, or by `-`/`_` and a digit, as in every
     /// numbered host (`web01`, `db-2`) and region (`us-east-1`).
     letter_then_number: bool,
+    /// Two colons with at most four hex digits between them, as in every
+    /// IPv6 address (`fe80::1`); a time's colons (`12:25 PM:`) are not.
+    hex_between_colons: bool,
+    /// An `@` after a character an e-mail address's local part may end in.
+    mail_at: bool,
 }
 
 impl LineShape {
@@ -193,10 +199,28 @@ impl LineShape {
                     shape.letter_then_number = before.is_ascii_alphabetic()
                         || matches!(before, b'-' | b'_') && i > 1 && at(i - 2).is_ascii_alphabetic();
                 }
+                b':' if !shape.hex_between_colons => {
+                    let hex = bytes[i + 1..]
+                        .iter()
+                        .take(5)
+                        .take_while(|b| b.is_ascii_hexdigit())
+                        .count();
+                    shape.hex_between_colons = hex <= 4 && at(i + 1 + hex) == b':';
+                }
+                // Case-insensitive `[A-Za-z]` also matches the Kelvin sign and the long s.
+                b'@' if i > 0 => {
+                    let before = at(i - 1);
+                    shape.mail_at |= before.is_ascii_alphanumeric() || b"_.+-".contains(&before) || !before.is_ascii();
+                }
                 _ => {}
             }
         }
         shape
+    }
+
+    /// Whether a link or an e-mail address may be in `text`.
+    fn may_hold_link(&self, text: &str) -> bool {
+        self.mail_at || text.contains("://") || contains_ignore_ascii_case(text, "www.")
     }
 
     fn may_hold_address(&self) -> bool {
@@ -237,8 +261,7 @@ impl Collector<'_, '_> {
         // Cheap tests first: most lines name nothing, and each regex below
         // can only match text with these characters in it.
         let shape = LineShape::of(text);
-        let links: Vec<std::ops::Range<usize>> = if text.contains("://") || text.contains("www.") || text.contains('@')
-        {
+        let links: Vec<std::ops::Range<usize>> = if shape.may_hold_link(text) {
             URL_OR_EMAIL.find_iter(text).map(|m| m.range()).collect()
         } else {
             Vec::new()
@@ -255,8 +278,7 @@ impl Collector<'_, '_> {
                 self.push(EntityKind::Address, line.source_span(m.range()), m.as_str().to_string());
             }
         }
-        let colons = text.bytes().filter(|&b| b == b':').count();
-        for m in find_when(&IPV6_CANDIDATE, colons >= 2, text) {
+        for m in find_when(&IPV6_CANDIDATE, shape.hex_between_colons, text) {
             let candidate = m.as_str();
             let has_hex_letter = candidate.chars().any(|c| c.is_ascii_alphabetic());
             if (has_hex_letter || candidate.contains("::")) && candidate.parse::<Ipv6Addr>().is_ok() {
@@ -540,11 +562,27 @@ mod patterns {
             "k",
             "s",
             "é",
+            "fe80::1",
+            "::",
+            "2001:db8::ff00:42:8329",
+            "12:25",
+            "PM:",
+            ":",
+            "@",
+            "ops@example.com",
+            "@eng2",
+            "a@b.c",
+            "\u{17F}@x.io",
+            "https://x.io/a",
+            "WWW.example.org",
+            "ftp://h",
         ];
         let mut matched = 0;
         for text in crate::cue::equivalence::sample_texts("", &words, 20_000) {
             let shape = LineShape::of(&text);
             let checks = [
+                (&IPV6_CANDIDATE, shape.hex_between_colons),
+                (&URL_OR_EMAIL, shape.may_hold_link(&text)),
                 (&IPV4, shape.may_hold_address()),
                 (&FQDN, shape.may_hold_domain()),
                 (&REGION, shape.letter_then_number),
