@@ -34,7 +34,7 @@ pub const CONFIG_FILE_NAMES: [&str; 2] = ["pmlint.toml", ".pmlint.toml"];
 
 /// Presets from `rules/presets.toml`: name to rule levels.
 static PRESETS: LazyLock<BTreeMap<String, BTreeMap<String, String>>> = LazyLock::new(|| {
-    toml::from_str(include_str!("../../rules/presets.toml"))
+    serde_json::from_str(builtin_json!("presets"))
         .unwrap_or_else(|e| panic!("built-in rules/presets.toml is invalid: {e}"))
 });
 

@@ -75,7 +75,7 @@ pub struct SectionTable {
 }
 
 static BUILTIN: LazyLock<SectionTable> = LazyLock::new(|| {
-    SectionTable::from_toml(include_str!("../../rules/sections.toml"))
+    SectionTable::from_json(builtin_json!("sections"))
         .unwrap_or_else(|e| panic!("built-in rules/sections.toml is invalid: {e}"))
 });
 
@@ -84,8 +84,8 @@ impl SectionTable {
         &BUILTIN
     }
 
-    fn from_toml(text: &str) -> Result<SectionTable, String> {
-        let def: TableDef = toml::from_str(text).map_err(|e| e.to_string())?;
+    fn from_json(text: &str) -> Result<SectionTable, String> {
+        let def: TableDef = serde_json::from_str(text).map_err(|e| e.to_string())?;
         let mut table = SectionTable {
             phrases: HashMap::new(),
             ambiguous: def.ambiguous.headings.iter().map(|h| normalize(h)).collect(),

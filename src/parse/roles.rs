@@ -73,7 +73,7 @@ pub struct RoleTable {
 }
 
 static BUILTIN: LazyLock<RoleTable> = LazyLock::new(|| {
-    RoleTable::from_toml(include_str!("../../rules/event-roles.toml"))
+    RoleTable::from_json(builtin_json!("event-roles"))
         .unwrap_or_else(|e| panic!("built-in rules/event-roles.toml is invalid: {e}"))
 });
 
@@ -89,8 +89,8 @@ impl RoleTable {
         &BUILTIN
     }
 
-    fn from_toml(text: &str) -> Result<RoleTable, String> {
-        let def: TableDef = toml::from_str(text).map_err(|e| e.to_string())?;
+    fn from_json(text: &str) -> Result<RoleTable, String> {
+        let def: TableDef = serde_json::from_str(text).map_err(|e| e.to_string())?;
         let mut markers = Vec::new();
         for (role, list) in def.markers {
             markers.push((parse_role(&role)?, list));

@@ -178,21 +178,25 @@ pub static REGISTRY: &[&dyn RuleEntry] = &[
     &Registered::<unused_suppression::UnusedSuppression>::ENTRY,
 ];
 
-/// Built-in rules written as data: id, `[[custom_rules]]` entries, doc.
-const DATA_RULE_FILES: &[(&str, &str, &str)] = &[
+/// Built-in rules written as data: id, `[[custom_rules]]` entries (as
+/// written, and as JSON for the binary to read), doc.
+const DATA_RULE_FILES: &[(&str, &str, &str, &str)] = &[
     (
         "blameful-language",
         include_str!("../../rules/blameful-language.toml"),
+        builtin_json!("blameful-language"),
         include_str!("../../rules/blameful-language.md"),
     ),
     (
         "placeholder-text",
         include_str!("../../rules/placeholder-text.toml"),
+        builtin_json!("placeholder-text"),
         include_str!("../../rules/placeholder-text.md"),
     ),
     (
         "action-item-vague",
         include_str!("../../rules/action-item-vague.toml"),
+        builtin_json!("action-item-vague"),
         include_str!("../../rules/action-item-vague.md"),
     ),
 ];
@@ -225,11 +229,11 @@ impl RuleEntry for DataRule {
 static DATA_RULES: LazyLock<Vec<DataRule>> = LazyLock::new(|| {
     DATA_RULE_FILES
         .iter()
-        .map(|(id, toml_text, doc)| {
+        .map(|(id, _, json, doc)| {
             // Built-in data ships inside the binary and a test compiles it;
             // failing here means the binary was built from broken data.
             let file: DataRuleFile =
-                toml::from_str(toml_text).unwrap_or_else(|e| panic!("rules/{id}.toml is invalid: {e}"));
+                serde_json::from_str(json).unwrap_or_else(|e| panic!("rules/{id}.toml is invalid: {e}"));
             let mut rules = custom::compile(&file.custom_rules, &HashSet::new(), false)
                 .unwrap_or_else(|e| panic!("rules/{id}.toml is invalid: {}", e.message));
             assert!(
@@ -275,7 +279,7 @@ mod tests {
     /// here every one of them is compiled, so a broken pattern fails the build.
     #[test]
     fn every_data_rule_pattern_compiles() {
-        for (id, toml_text, _) in DATA_RULE_FILES {
+        for (id, toml_text, _, _) in DATA_RULE_FILES {
             let file: DataRuleFile = toml::from_str(toml_text).unwrap_or_else(|e| panic!("rules/{id}.toml: {e}"));
             if let Err(e) = custom::compile(&file.custom_rules, &HashSet::new(), true) {
                 panic!("rules/{id}.toml, entry {}: {}: {}", e.index, e.field, e.message);

@@ -186,7 +186,7 @@ mod tests {
     #[test]
     fn built_in_literals_are_looked_up() {
         let mut patterns = 0;
-        for (id, toml_text, _) in super::super::DATA_RULE_FILES {
+        for (id, toml_text, _, _) in super::super::DATA_RULE_FILES {
             let file: super::super::DataRuleFile = toml::from_str(toml_text).unwrap();
             for def in &file.custom_rules {
                 for source in def.pattern.iter().chain(def.patterns.iter().flatten()) {
@@ -224,7 +224,7 @@ mod tests {
             "the KELVIN",
         ];
         let mut matched = 0;
-        for (id, toml_text, _) in super::super::DATA_RULE_FILES {
+        for (id, toml_text, _, _) in super::super::DATA_RULE_FILES {
             let file: super::super::DataRuleFile = toml::from_str(toml_text).unwrap();
             for def in &file.custom_rules {
                 for source in def.pattern.iter().chain(def.patterns.iter().flatten()) {

@@ -162,7 +162,7 @@ pub struct ZoneTable {
 }
 
 static BUILTIN: LazyLock<ZoneTable> = LazyLock::new(|| {
-    ZoneTable::from_toml(include_str!("../../rules/timezones.toml")).unwrap_or_else(|e| {
+    ZoneTable::from_json(builtin_json!("timezones")).unwrap_or_else(|e| {
         // The table ships inside the binary and a unit test parses it; reaching
         // this means the binary was built from a broken table.
         panic!("built-in rules/timezones.toml is invalid: {e}")
@@ -174,8 +174,8 @@ impl ZoneTable {
         &BUILTIN
     }
 
-    fn from_toml(text: &str) -> Result<ZoneTable, String> {
-        let def: TableDef = toml::from_str(text).map_err(|e| e.to_string())?;
+    fn from_json(text: &str) -> Result<ZoneTable, String> {
+        let def: TableDef = serde_json::from_str(text).map_err(|e| e.to_string())?;
         let mut abbreviations = HashMap::new();
         for (abbr, entry) in &def.abbreviations {
             abbreviations.insert(abbr.clone(), entry.to_zone().map_err(|e| format!("{abbr}: {e}"))?);
