@@ -32,6 +32,9 @@ pub struct PhraseSet {
     automaton: AhoCorasick,
     /// Per automaton pattern: its group, and whether it is a stem.
     patterns: Vec<(usize, bool)>,
+    /// Whether the automaton holds lower-case literals and is searched in a
+    /// lower-cased copy of the text, instead of folding case itself.
+    folds_text: bool,
 }
 
 fn word_before(text: &str, at: usize) -> bool {
@@ -50,6 +53,14 @@ fn is_boundary(text: &str, at: usize) -> bool {
 impl PhraseSet {
     /// `phrases` are (label, phrase) pairs; empty phrases are ignored.
     pub fn new<'p>(phrases: impl IntoIterator<Item = (usize, &'p str)>) -> Result<PhraseSet, String> {
+        PhraseSet::build(phrases, crate::effort::quick_start())
+    }
+
+    /// `folds_text`: an automaton that folds ASCII case takes three times as
+    /// long to build as one over lower-case literals (BENCHMARKS.md); the
+    /// other searches a lower-cased copy of each text, which costs more than
+    /// it saves over many documents but not over a few. Same matches either way.
+    fn build<'p>(phrases: impl IntoIterator<Item = (usize, &'p str)>, folds_text: bool) -> Result<PhraseSet, String> {
         let mut literals: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
         for (label, phrase) in phrases {
@@ -74,29 +85,52 @@ impl PhraseSet {
                     }
                 }
             }
+            if folds_text {
+                // Lower-cased, "Störung" is "störung" again.
+                let mut folded: Vec<String> = Vec::new();
+                for variant in variants.iter().map(|v| v.to_ascii_lowercase()) {
+                    if !folded.contains(&variant) {
+                        folded.push(variant);
+                    }
+                }
+                variants = folded;
+            }
             for variant in variants {
                 literals.push(variant);
                 patterns.push((label, stem));
             }
         }
         let automaton = crate::effort::aho_corasick_builder()
-            .ascii_case_insensitive(true)
+            .ascii_case_insensitive(!folds_text)
             .match_kind(MatchKind::Standard)
             .build(&literals)
             .map_err(|e| format!("cannot build the phrase list: {e}"))?;
-        Ok(PhraseSet { automaton, patterns })
+        Ok(PhraseSet {
+            automaton,
+            patterns,
+            folds_text,
+        })
     }
 
     /// Every phrase in `text` that stands on word boundaries, overlapping
     /// ones included, by start (longest first at one start).
     pub fn find_all(&self, text: &str) -> Vec<PhraseMatch> {
+        // ASCII lower-casing keeps every byte where it was: offsets in the
+        // copy are offsets in `text`.
+        let folded;
+        let haystack = if self.folds_text {
+            folded = text.to_ascii_lowercase();
+            folded.as_str()
+        } else {
+            text
+        };
         // Most texts hold no phrase at all: one search, nothing allocated.
-        if !self.automaton.is_match(text) {
+        if !self.automaton.is_match(haystack) {
             return Vec::new();
         }
         let mut found: Vec<PhraseMatch> = self
             .automaton
-            .find_overlapping_iter(text)
+            .find_overlapping_iter(haystack)
             .filter_map(|m| {
                 let (label, stem) = self.patterns[m.pattern().as_usize()];
                 let mut end = m.end();
@@ -183,6 +217,61 @@ mod tests {
         let s = PhraseSet::new([(0, "went down"), (1, "restored"), (1, "down")]).unwrap();
         let labels: Vec<usize> = s.find_all("went down, restored").iter().map(|m| m.label).collect();
         assert_eq!(labels, [0, 1, 1]);
+    }
+
+    /// An automaton over lower-case literals, searched in a lower-cased
+    /// copy, finds what the one that folds case finds.
+    #[test]
+    fn folding_the_text_finds_the_same() {
+        let lists: [&[&str]; 4] = [
+            &["down", "went down", "human error", "DOWN"],
+            &["restor*", "alert*", "Störung", "é", "ÉTÉ"],
+            &["careless", "carelessly", "on-call", "SRE"],
+            &["the", "th*", "Ünï", "x"],
+        ];
+        let texts = crate::cue::equivalence::sample_texts(
+            "",
+            &[
+                "down",
+                "WENT",
+                "went down",
+                "Human",
+                "error",
+                "restored",
+                "alerts",
+                "STÖRUNG",
+                "störung",
+                "Störung",
+                "é",
+                "É",
+                "été",
+                "ÉTÉ",
+                "careless",
+                "Carelessly",
+                "on-call",
+                "sre",
+                "the",
+                "THEN",
+                "ünï",
+                "ÜNÏ",
+                "x",
+            ],
+            5000,
+        );
+        let mut found = 0;
+        for list in lists {
+            let phrases = || list.iter().enumerate().map(|(i, p)| (i % 2, *p));
+            let (folding, folded) = (
+                PhraseSet::build(phrases(), false).unwrap(),
+                PhraseSet::build(phrases(), true).unwrap(),
+            );
+            for text in &texts {
+                let expected = folding.find_all(text);
+                found += expected.len();
+                assert_eq!(expected, folded.find_all(text), "{list:?} in {text:?}");
+            }
+        }
+        assert!(found > 5000, "{found}");
     }
 
     #[test]

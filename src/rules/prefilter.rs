@@ -41,18 +41,23 @@ pub struct Prefilter {
     owners: Vec<usize>,
     /// Patterns with no required literal: every line is a candidate.
     always: Vec<usize>,
-    /// Per pattern, its other sets (when asked for), checked only on lines
-    /// that hold a literal of the first (few do).
+    /// Per pattern, its other sets (for a few documents), checked only on
+    /// lines that hold a literal of the first (few do).
     more: Vec<Vec<Vec<String>>>,
+    /// Whether the automaton holds lower-case literals and is searched in a
+    /// lower-cased copy of the line (for a few documents; see `PhraseSet`).
+    folds_text: bool,
 }
 
 impl Prefilter {
-    /// `every_set`: check all of each pattern's sets, not only the most
-    /// selective. That saves compiling a pattern for a line that only looks
-    /// like a match, worth it when a few documents are linted; over many,
-    /// every pattern is compiled anyway and checking the sets costs more
-    /// than running the regex.
-    pub fn new<'p>(patterns: impl IntoIterator<Item = &'p str>, every_set: bool) -> Prefilter {
+    /// `few_documents`: build for a quick start. Then all of each pattern's
+    /// sets are checked, not only the most selective, which saves compiling
+    /// a pattern for a line that only looks like a match (over many
+    /// documents every pattern is compiled anyway, and checking the sets
+    /// costs more than running the regex); and the automaton is built over
+    /// lower-case literals, a third of the cost of one that folds case, and
+    /// searched in a lower-cased copy of each line.
+    pub fn new<'p>(patterns: impl IntoIterator<Item = &'p str>, few_documents: bool) -> Prefilter {
         let mut literals = Vec::new();
         let mut owners = Vec::new();
         let mut always = Vec::new();
@@ -66,10 +71,14 @@ impl Prefilter {
                 }
                 None => always.push(index),
             }
-            more.push(if every_set { sets.collect() } else { Vec::new() });
+            more.push(if few_documents { sets.collect() } else { Vec::new() });
+        }
+        if few_documents {
+            // The literals are ASCII (`super::literals`).
+            literals.iter_mut().for_each(|l| l.make_ascii_lowercase());
         }
         let automaton = crate::effort::aho_corasick_builder()
-            .ascii_case_insensitive(true)
+            .ascii_case_insensitive(!few_documents)
             .match_kind(MatchKind::Standard)
             .build(&literals)
             .ok();
@@ -83,13 +92,21 @@ impl Prefilter {
             owners,
             always,
             more,
+            folds_text: few_documents,
         }
     }
 
     /// The patterns that may match somewhere in `text`, in order.
     pub fn candidates(&self, text: &str) -> Vec<usize> {
+        let folded;
+        let haystack = if self.folds_text {
+            folded = text.to_ascii_lowercase();
+            folded.as_str()
+        } else {
+            text
+        };
         // Most lines hold no literal at all: one search, nothing allocated.
-        if self.always.is_empty() && !self.automaton.as_ref().is_some_and(|a| a.is_match(text)) {
+        if self.always.is_empty() && !self.automaton.as_ref().is_some_and(|a| a.is_match(haystack)) {
             return Vec::new();
         }
         let mut hit = vec![false; self.more.len()];
@@ -97,7 +114,7 @@ impl Prefilter {
             hit[i] = true;
         }
         if let Some(automaton) = &self.automaton {
-            for m in automaton.find_overlapping_iter(text) {
+            for m in automaton.find_overlapping_iter(haystack) {
                 hit[self.owners[m.pattern().as_usize()]] = true;
             }
         }
@@ -167,8 +184,8 @@ mod tests {
     #[test]
     fn candidates_are_the_patterns_a_line_may_match() {
         let patterns = [r"\bTBD\b", r"\w+", r"(?i)human error", r"\w+@\w+", r"<(?:name|date)>"];
-        for every_set in [false, true] {
-            let filter = Prefilter::new(patterns, every_set);
+        for few_documents in [false, true] {
+            let filter = Prefilter::new(patterns, few_documents);
             assert_eq!(filter.candidates("all done"), [1]);
             assert_eq!(filter.candidates("mail ops@example"), [1, 3]);
             assert_eq!(filter.candidates("tbd: Human ERROR"), [0, 1, 2]);
@@ -229,7 +246,10 @@ mod tests {
             for def in &file.custom_rules {
                 for source in def.pattern.iter().chain(def.patterns.iter().flatten()) {
                     let regex = regex::Regex::new(source).unwrap();
-                    let filter = Prefilter::new([source.as_str()], true);
+                    let filters = [
+                        Prefilter::new([source.as_str()], false),
+                        Prefilter::new([source.as_str()], true),
+                    ];
                     // The pattern's own words in random runs, among brackets and marks.
                     let marks = [
                         "<", ">", "[", "]", "{{", "}}", "{", "}", "'s", ":", "?", "??", "xx", ".",
@@ -238,7 +258,9 @@ mod tests {
                     for text in texts.iter().copied().chain(samples.iter().map(String::as_str)) {
                         if regex.is_match(text) {
                             matched += 1;
-                            assert_eq!(filter.candidates(text), [0], "{id}: {source} on {text:?}");
+                            for filter in &filters {
+                                assert_eq!(filter.candidates(text), [0], "{id}: {source} on {text:?}");
+                            }
                         }
                     }
                 }
