@@ -12,8 +12,10 @@
 //! costs about 70 µs of search per document, so it pays up to about fifteen
 //! documents. The noncontiguous NFA (the one the others are built from) is
 //! quicker still to have: 4% fewer instructions for one file, 1.5% for twelve.
-//! Regexes are built without their literal prefilter and full DFA
-//! (`crate::lazy_regex`, `rules::custom`).
+//! The phrase and literal automata hold lower-case literals and search a
+//! lower-cased copy of each line rather than folding case themselves
+//! (`crate::phrase`, `rules::prefilter`), and regexes are built without
+//! their literal prefilter and full DFA (`crate::lazy_regex`, `rules::custom`).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
