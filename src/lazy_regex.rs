@@ -98,10 +98,10 @@ impl Regex {
 }
 
 /// A regex compiled on first use: `static X: LazyRegex = LazyRegex::new(r"...")`.
-/// Patterns are pmlint's own, so a test compiles each (`every_pattern_compiles`
+/// Patterns are pmlint's own, so a test compiles each (`patterns_compile_and_need_what_they_say`
 /// in the modules that hold them) and a bad one fails there, not at a user's.
 pub struct LazyRegex {
-    source: Source,
+    pattern: &'static str,
     /// Bytes one of which every match holds (checked by a test, from the
     /// pattern's syntax): text without any is not searched, and a pattern
     /// no text needs is never compiled.
@@ -109,24 +109,10 @@ pub struct LazyRegex {
     regex: OnceLock<Regex>,
 }
 
-enum Source {
-    Literal(&'static str),
-    Built(fn() -> String),
-}
-
 impl LazyRegex {
     pub const fn new(pattern: &'static str) -> LazyRegex {
         LazyRegex {
-            source: Source::Literal(pattern),
-            needs: &[],
-            regex: OnceLock::new(),
-        }
-    }
-
-    /// A pattern assembled from parts (month names, weekdays).
-    pub const fn built(pattern: fn() -> String) -> LazyRegex {
-        LazyRegex {
-            source: Source::Built(pattern),
+            pattern,
             needs: &[],
             regex: OnceLock::new(),
         }
@@ -145,13 +131,8 @@ impl LazyRegex {
     }
 
     fn regex(&self) -> &Regex {
-        self.regex.get_or_init(|| {
-            let compiled = match &self.source {
-                Source::Literal(pattern) => Regex::new(pattern),
-                Source::Built(pattern) => Regex::new(&pattern()),
-            };
-            compiled.expect("pmlint's own patterns are valid")
-        })
+        self.regex
+            .get_or_init(|| Regex::new(self.pattern).expect("pmlint's own patterns are valid"))
     }
 
     pub fn is_match(&self, haystack: &str) -> bool {
@@ -193,11 +174,8 @@ impl LazyRegex {
     pub fn check(&self) {
         self.regex();
         if !self.needs.is_empty() {
-            let pattern = match &self.source {
-                Source::Literal(pattern) => pattern.to_string(),
-                Source::Built(pattern) => pattern(),
-            };
-            let hir = regex_syntax::parse(&pattern).expect("valid pattern");
+            let pattern = self.pattern;
+            let hir = regex_syntax::parse(pattern).expect("valid pattern");
             assert!(
                 needs_one_of(&hir, self.needs),
                 "a match of {pattern} may hold none of {:?}",
@@ -382,8 +360,8 @@ mod tests {
     }
 
     #[test]
-    fn built_patterns_compile_on_first_use() {
-        static WORD: LazyRegex = LazyRegex::built(|| format!("{}+", "[a-z]"));
+    fn patterns_compile_on_first_use() {
+        static WORD: LazyRegex = LazyRegex::new("[a-z]+");
         assert!(WORD.regex.get().is_none());
         assert_eq!(WORD.find("12 abc").map(|m| m.range()), Some(3..6));
         assert!(WORD.regex.get().is_some());
