@@ -115,15 +115,7 @@ impl PhraseSet {
     /// Every phrase in `text` that stands on word boundaries, overlapping
     /// ones included, by start (longest first at one start).
     pub fn find_all(&self, text: &str) -> Vec<PhraseMatch> {
-        // ASCII lower-casing keeps every byte where it was: offsets in the
-        // copy are offsets in `text`.
-        let folded;
-        let haystack = if self.folds_text {
-            folded = text.to_ascii_lowercase();
-            folded.as_str()
-        } else {
-            text
-        };
+        let haystack = &*crate::text::ascii_lowercase_if(text, self.folds_text);
         // Most texts hold no phrase at all: one search, nothing allocated.
         if !self.automaton.is_match(haystack) {
             return Vec::new();

@@ -26,6 +26,16 @@ pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     })
 }
 
+/// `text` with its ASCII letters lower-cased when `fold`, else `text` itself.
+/// Every byte stays where it was: offsets in the one are offsets in the other.
+pub fn ascii_lowercase_if(text: &str, fold: bool) -> std::borrow::Cow<'_, str> {
+    if fold {
+        std::borrow::Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// The longest prefix of `s` that is at most `max` bytes and ends on a character boundary.
 pub fn truncate_at_boundary(s: &str, max: usize) -> &str {
     let mut end = s.len().min(max);

@@ -185,7 +185,7 @@ impl LineShape {
         let mut shape = LineShape::default();
         let bytes = text.as_bytes();
         let at = |i: usize| bytes.get(i).copied().unwrap_or(b' ');
-        // Only dots and digits are looked at closely; they are a few bytes of a line.
+        // Only dots, digits, colons and @ are looked at closely: a few bytes of a line.
         for (i, &b) in bytes.iter().enumerate() {
             match b {
                 b'.' => {

@@ -98,13 +98,7 @@ impl Prefilter {
 
     /// The patterns that may match somewhere in `text`, in order.
     pub fn candidates(&self, text: &str) -> Vec<usize> {
-        let folded;
-        let haystack = if self.folds_text {
-            folded = text.to_ascii_lowercase();
-            folded.as_str()
-        } else {
-            text
-        };
+        let haystack = &*crate::text::ascii_lowercase_if(text, self.folds_text);
         // Most lines hold no literal at all: one search, nothing allocated.
         if self.always.is_empty() && !self.automaton.as_ref().is_some_and(|a| a.is_match(haystack)) {
             return Vec::new();
