@@ -116,28 +116,14 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut starts = Vec::with_capacity(bytes.len() / 40 + 1);
         starts.push(0);
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                _ => {}
-            }
-            i += 1;
-        }
-        let mut checkpoints = Vec::new();
-        if !text.is_ascii() {
-            let mut next = 0;
-            for (chars, (at, _)) in text.char_indices().enumerate() {
-                if at >= next {
-                    checkpoints.push((at, chars));
-                    next = at + CHECKPOINT;
-                }
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+                starts.push(i + 1);
             }
         }
         LineIndex {
             starts,
-            checkpoints,
+            checkpoints: if text.is_ascii() { Vec::new() } else { checkpoints(text) },
             bom: text.starts_with('\u{feff}'),
         }
     }
@@ -203,6 +189,26 @@ impl LineIndex {
     }
 }
 
+/// A checkpoint at the first character boundary at or past every
+/// [`CHECKPOINT`] bytes from the last, with the characters before it.
+fn checkpoints(text: &str) -> Vec<(usize, usize)> {
+    // A character is a byte that does not continue one (10xxxxxx): counted a
+    // block at a time, which the compiler vectorises, rather than decoded.
+    let chars_in = |bytes: &[u8]| bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+    let (mut at, mut chars) = (0, 0);
+    while at < text.len() {
+        checkpoints.push((at, chars));
+        let mut next = at + CHECKPOINT;
+        while next < text.len() && !text.is_char_boundary(next) {
+            next += 1;
+        }
+        chars += chars_in(&text.as_bytes()[at..next.min(text.len())]);
+        at = next;
+    }
+    checkpoints
+}
+
 /// A document as read: its display name, its text and its line index.
 #[derive(Debug)]
 pub struct Source {
@@ -258,6 +264,41 @@ mod tests {
             assert_eq!(index.position(&text, offset).column, expected, "at {offset}");
         }
         assert_eq!(index.start_of_line_at(text.len() - 1), text.len() - 1);
+    }
+
+    /// Line starts and checkpoints as the byte-at-a-time definitions give them.
+    #[test]
+    fn the_index_agrees_with_a_plain_reading() {
+        let pieces = ["a", "é", "🔥", "\u{7ff}", "\n", "\r", "\r\n", "\n\r", " words ", "ü\r"];
+        let mut seed = 7u64;
+        for _ in 0..300 {
+            let mut text = String::new();
+            let len = (seed % 900) as usize;
+            while text.len() < len {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let index = LineIndex::new(&text);
+            let bytes = text.as_bytes();
+            let mut starts = vec![0];
+            for (i, &b) in bytes.iter().enumerate() {
+                if b == b'\n' || b == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+                    starts.push(i + 1);
+                }
+            }
+            assert_eq!(index.starts, starts, "{text:?}");
+            let mut expected = Vec::new();
+            if !text.is_ascii() {
+                let mut next = 0;
+                for (chars, (at, _)) in text.char_indices().enumerate() {
+                    if at >= next {
+                        expected.push((at, chars));
+                        next = at + CHECKPOINT;
+                    }
+                }
+            }
+            assert_eq!(index.checkpoints, expected, "{text:?}");
+        }
     }
 
     use super::*;

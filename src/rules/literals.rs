@@ -133,10 +133,27 @@ fn concat_sets(parts: &[Ast]) -> Vec<Vec<String>> {
     sets
 }
 
-/// The longer the shortest literal, the fewer lines it lets through.
+/// Bytes that prose seldom holds: a literal with one lets through fewer
+/// lines than most words (`<` than "time", `{` than "team").
+const RARE_IN_PROSE: &[u8] = b"<>{}[]|?@#$%^&*~=+\\`\"_";
+/// The word length a literal holding a rare byte counts as.
+const RARE_COUNTS_AS: usize = 8;
+
+/// How selective a literal is, counted in letters: the longer, the fewer
+/// lines hold it, and a rare byte counts as a long word.
+fn selectivity(literal: &str) -> usize {
+    if literal.bytes().any(|b| RARE_IN_PROSE.contains(&b)) {
+        literal.len().max(RARE_COUNTS_AS)
+    } else {
+        literal.len()
+    }
+}
+
+/// The more selective the least selective literal, the fewer lines a set
+/// lets through; then the fewer literals.
 fn better(a: &[String], b: &[String]) -> bool {
-    let shortest = |set: &[String]| set.iter().map(String::len).min().unwrap_or(0);
-    (shortest(a), std::cmp::Reverse(a.len())) > (shortest(b), std::cmp::Reverse(b.len()))
+    let least = |set: &[String]| set.iter().map(|l| selectivity(l)).min().unwrap_or(0);
+    (least(a), std::cmp::Reverse(a.len())) > (least(b), std::cmp::Reverse(b.len()))
 }
 
 /// The text of an ASCII literal, or of a class that is one ASCII letter in

@@ -156,10 +156,16 @@ mod tests {
             lits(r"(?i)\b(?:caus[a-z]*|due to)\b[^.;]{0,40}?\b(?P<m>human error|pilot error)\b"),
             sets(&[&["human error", "pilot error"], &["caus", "due to"]])
         );
+        // A bracket is rarer in prose than any of the words.
         assert_eq!(
             lits(r"<(?i:name|date|your [^>]{1,30})>"),
-            sets(&[&["name", "date", "your "], &["<"], &[">"]])
+            sets(&[&["<"], &[">"], &["name", "date", "your "]])
         );
+        assert_eq!(
+            lits(r"\{\{ ?(?:time|team) ?\}\}"),
+            sets(&[&["{{"], &["}}"], &["time", "team"]])
+        );
+        assert_eq!(lits(r"[A-Z]\.\d+<x"), sets(&[&["<x"], &["."]]));
         assert_eq!(lits(r"consider(?:ing)?"), sets(&[&["consider"]]));
         assert_eq!(lits(r"a(?i)b[Cc]"), sets(&[&["abc"]]));
     }
@@ -189,7 +195,8 @@ mod tests {
         assert_eq!(thorough.candidates("# Name"), [1]);
         assert_eq!(thorough.candidates("a <b> then a name"), [1, 4]);
         // The most selective set alone lets it through.
-        assert_eq!(Prefilter::new(patterns, false).candidates("# Name"), [1, 4]);
+        assert_eq!(Prefilter::new(patterns, false).candidates("a <b>"), [1, 4]);
+        assert_eq!(Prefilter::new(patterns, false).candidates("# Name"), [1]);
     }
 
     /// Every built-in pattern's literals are worked out at build time, as
