@@ -272,8 +272,9 @@ mod tests {
         let pieces = ["a", "é", "🔥", "\u{7ff}", "\n", "\r", "\r\n", "\n\r", " words ", "ü\r"];
         let mut seed = 7u64;
         for _ in 0..300 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             let mut text = String::new();
-            let len = (seed % 900) as usize;
+            let len = (seed >> 40) as usize % 900;
             while text.len() < len {
                 seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                 text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);

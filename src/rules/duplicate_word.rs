@@ -32,32 +32,58 @@ const AROUND: &[char] = &[
 /// trimmed, and the byte range of each. `nginx:nginx` and `nginx.conf` stay
 /// whole, so they are not words repeated.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut start = None;
-    text.char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-        .filter_map(move |(i, c)| match (c.is_whitespace(), start) {
-            (false, None) => {
-                start = Some(i);
-                None
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            while i < bytes.len()
+                && let (true, len) = space_at(text, i)
+            {
+                i += len;
             }
-            (true, Some(s)) => {
-                start = None;
-                let chunk = &text[s..i];
-                let trimmed = chunk.trim_start_matches(AROUND);
-                let lead = chunk.len() - trimmed.len();
-                let word = trimmed.trim_end_matches(AROUND);
-                (!word.is_empty()).then_some((s + lead, word))
+            if i == bytes.len() {
+                return None;
             }
-            _ => None,
-        })
+            let start = i;
+            while i < bytes.len()
+                && let (false, len) = space_at(text, i)
+            {
+                i += len;
+            }
+            let chunk = &text[start..i];
+            let trimmed = chunk.trim_start_matches(AROUND);
+            let word = trimmed.trim_end_matches(AROUND);
+            if !word.is_empty() {
+                return Some((start + chunk.len() - trimmed.len(), word));
+            }
+        }
+    })
+}
+
+/// Whether the character at byte `i` (a boundary) of `text` is white space,
+/// and its length. Bytes, not characters, are read: a line is ASCII but for
+/// a few characters, and only those are decoded.
+fn space_at(text: &str, i: usize) -> (bool, usize) {
+    let byte = text.as_bytes()[i];
+    if byte.is_ascii() {
+        // `char::is_whitespace` on ASCII: `u8::is_ascii_whitespace` leaves out
+        // the vertical tab.
+        return (matches!(byte, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'), 1);
+    }
+    text[i..]
+        .chars()
+        .next()
+        .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
 }
 
 /// The same word, whatever its case; cheap for the ASCII words most are.
 fn same_word(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        a.eq_ignore_ascii_case(b)
-    } else {
-        a.to_lowercase() == b.to_lowercase()
+    match (a.as_bytes().first(), b.as_bytes().first()) {
+        // Most neighbours differ in their first letter.
+        (Some(x), Some(y)) if x.is_ascii() && y.is_ascii() && !x.eq_ignore_ascii_case(y) => false,
+        _ if a.eq_ignore_ascii_case(b) => true,
+        _ if a.is_ascii() && b.is_ascii() => false,
+        _ => a.to_lowercase() == b.to_lowercase(),
     }
 }
 
@@ -132,7 +158,54 @@ impl Rule for DuplicateWord {
 
 #[cfg(test)]
 mod tests {
-    use super::words;
+    use super::{AROUND, same_word, words};
+
+    /// The definitions `words` and `same_word` implement: characters split
+    /// on `char::is_whitespace`, words compared lower-cased.
+    fn plain_words(text: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            match (c.is_whitespace(), start) {
+                (false, None) => start = Some(i),
+                (true, Some(s)) => {
+                    start = None;
+                    let chunk = &text[s..i];
+                    let trimmed = chunk.trim_start_matches(AROUND);
+                    let word = trimmed.trim_end_matches(AROUND);
+                    if !word.is_empty() {
+                        out.push((s + chunk.len() - trimmed.len(), word));
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn words_are_read_as_characters_would_split_them() {
+        let pieces = [
+            "the", "The", "THE", " ", "  ", "\t", "\x0b", "\u{a0}", "\u{2003}", "\u{3000}", "\u{85}", "é", "É",
+            "straße", "STRASSE", "k", "\u{212a}", "“", "”", "(", ")", ".", "—", "🐾", "İ", "i̇", "ǅ", "a",
+        ];
+        let mut seed = 11u64;
+        for _ in 0..3000 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let mut text = String::new();
+            for _ in 0..(seed >> 40) % 12 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let found: Vec<_> = words(&text).collect();
+            let expected = plain_words(&text);
+            assert_eq!(found, expected, "{text:?}");
+            for pair in expected.windows(2) {
+                let (a, b) = (pair[0].1, pair[1].1);
+                assert_eq!(same_word(a, b), a.to_lowercase() == b.to_lowercase(), "{a:?} {b:?}");
+            }
+        }
+    }
 
     #[test]
     fn word_offsets() {
