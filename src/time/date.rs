@@ -334,10 +334,27 @@ pub fn parse_date_prefix(s: &str) -> Option<(DateParts, usize)> {
     Some((parts, start + len))
 }
 
+/// Whether `ISO` may match at the start of `b`: four digits, then a
+/// separator. Most text starting with a digit is a time or an amount, and a
+/// regex search costs more than a thousand instructions.
+fn may_start_iso(b: &[u8]) -> bool {
+    b.len() > 4 && b[..4].iter().all(u8::is_ascii_digit) && matches!(b[4], b'-' | b'/' | b'.')
+}
+
+/// Whether `NUMERIC` may match at the start of `b`: one or two digits, then
+/// a separator.
+fn may_start_numeric(b: &[u8]) -> bool {
+    let separator = |i: usize| matches!(b.get(i), Some(b'-' | b'/' | b'.'));
+    b.first().is_some_and(u8::is_ascii_digit)
+        && (separator(1) || b.get(1).is_some_and(u8::is_ascii_digit) && separator(2))
+}
+
 fn parse_bare_date(s: &str) -> Option<(DateParts, usize)> {
     let first = s.as_bytes().first()?;
     if first.is_ascii_digit() {
-        if let Some(c) = ISO.captures(s) {
+        if may_start_iso(s.as_bytes())
+            && let Some(c) = ISO.captures(s)
+        {
             let end = c.text(0).len();
             let iso_time_follows = s[end..].starts_with('T');
             if c.text(2) == c.text(4) && (!runs_on(s, end) || iso_time_follows) {
@@ -353,7 +370,9 @@ fn parse_bare_date(s: &str) -> Option<(DateParts, usize)> {
                 return Some((date, end));
             }
         }
-        if let Some(c) = NUMERIC.captures(s) {
+        if may_start_numeric(s.as_bytes())
+            && let Some(c) = NUMERIC.captures(s)
+        {
             let end = c.text(0).len();
             let first: u32 = c.text(1).parse().ok()?;
             let second: u32 = c.text(3).parse().ok()?;
@@ -541,6 +560,35 @@ mod patterns {
             }
         }
         assert!(matched > 40, "{matched}");
+    }
+
+    /// The digit gates let through every text the all-digit regexes match.
+    #[test]
+    fn digit_dates_pass_their_gates() {
+        let numbers = ["1", "12", "123", "2023", "20234", "x", ""];
+        let marks = ["-", "/", ".", ":", " ", "T", ""];
+        let mut seed = 5u64;
+        let (mut iso, mut numeric) = (0, 0);
+        for _ in 0..20_000 {
+            let mut next = || {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                (seed >> 33) as usize
+            };
+            let mut text = String::new();
+            for k in 0..5 + next() % 3 {
+                let pieces: &[&str] = if k % 2 == 0 { &numbers } else { &marks };
+                text.push_str(pieces[next() % pieces.len()]);
+            }
+            if ISO.is_match(&text) {
+                iso += 1;
+                assert!(may_start_iso(text.as_bytes()), "{text}");
+            }
+            if NUMERIC.is_match(&text) {
+                numeric += 1;
+                assert!(may_start_numeric(text.as_bytes()), "{text}");
+            }
+        }
+        assert!(iso > 100 && numeric > 100, "{iso} {numeric}");
     }
 
     /// The regexes the day-first and month-first readers replaced.
