@@ -10,7 +10,6 @@
 use std::net::Ipv6Addr;
 
 use crate::lazy_regex::{LazyRegex, Match, Regex};
-use crate::text::contains_ignore_ascii_case;
 
 use super::markdown::{BlockKind, Line, Markdown};
 use crate::model::{Entity, EntityKind, Section};
@@ -178,6 +177,10 @@ struct LineShape {
     hex_between_colons: bool,
     /// An `@` after a character an e-mail address's local part may end in.
     mail_at: bool,
+    /// `://` or `www.` (in any case), as in every link.
+    link_mark: bool,
+    /// `ata` (data centre), `erver` (server room) or `DC`, as in every site.
+    site_word: bool,
 }
 
 impl LineShape {
@@ -189,6 +192,7 @@ impl LineShape {
         for (i, &b) in bytes.iter().enumerate() {
             match b {
                 b'.' => {
+                    shape.link_mark |= i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www");
                     let next = at(i + 1);
                     shape.dots_before_digit += usize::from(next.is_ascii_digit());
                     shape.dots_before_label +=
@@ -199,14 +203,20 @@ impl LineShape {
                     shape.letter_then_number = before.is_ascii_alphabetic()
                         || matches!(before, b'-' | b'_') && i > 1 && at(i - 2).is_ascii_alphabetic();
                 }
-                b':' if !shape.hex_between_colons => {
-                    let hex = bytes[i + 1..]
-                        .iter()
-                        .take(5)
-                        .take_while(|b| b.is_ascii_hexdigit())
-                        .count();
-                    shape.hex_between_colons = hex <= 4 && at(i + 1 + hex) == b':';
+                b':' => {
+                    shape.link_mark |= bytes[i + 1..].starts_with(b"//");
+                    if !shape.hex_between_colons {
+                        let hex = bytes[i + 1..]
+                            .iter()
+                            .take(5)
+                            .take_while(|b| b.is_ascii_hexdigit())
+                            .count();
+                        shape.hex_between_colons = hex <= 4 && at(i + 1 + hex) == b':';
+                    }
                 }
+                b't' => shape.site_word |= i > 0 && at(i - 1) == b'a' && at(i + 1) == b'a',
+                b'v' => shape.site_word |= i >= 2 && &bytes[i - 2..i] == b"er" && bytes[i + 1..].starts_with(b"er"),
+                b'C' => shape.site_word |= i > 0 && at(i - 1) == b'D',
                 // Case-insensitive `[A-Za-z]` also matches the Kelvin sign and the long s.
                 b'@' if i > 0 => {
                     let before = at(i - 1);
@@ -219,8 +229,8 @@ impl LineShape {
     }
 
     /// Whether a link or an e-mail address may be in `text`.
-    fn may_hold_link(&self, text: &str) -> bool {
-        self.mail_at || text.contains("://") || contains_ignore_ascii_case(text, "www.")
+    fn may_hold_link(&self) -> bool {
+        self.mail_at || self.link_mark
     }
 
     fn may_hold_address(&self) -> bool {
@@ -261,7 +271,7 @@ impl Collector<'_, '_> {
         // Cheap tests first: most lines name nothing, and each regex below
         // can only match text with these characters in it.
         let shape = LineShape::of(text);
-        let links: Vec<std::ops::Range<usize>> = if shape.may_hold_link(text) {
+        let links: Vec<std::ops::Range<usize>> = if shape.may_hold_link() {
             URL_OR_EMAIL.find_iter(text).map(|m| m.range()).collect()
         } else {
             Vec::new()
@@ -335,15 +345,15 @@ impl Collector<'_, '_> {
             }
             self.push(EntityKind::Host, line.source_span(m.range()), host_key(name));
         }
-        self.sites(line);
+        if shape.site_word {
+            self.sites(line);
+        }
     }
 
+    /// Sites in a line that holds a site's word: `[Dd]ata centre`,
+    /// `[Ss]erver room`, `DC` (nothing else can match).
     fn sites(&mut self, line: &Line<'_>) {
         let text: &str = &line.text;
-        // `[Dd]ata centre`, `[Ss]erver room`, `DC`: nothing else can match.
-        if !(text.contains("ata") || text.contains("erver") || text.contains("DC")) {
-            return;
-        }
         for m in NUMBERED_DC.captures_iter(text) {
             let (Some(all), Some(n)) = (m.get(0), m.name("n")) else {
                 continue;
@@ -576,13 +586,25 @@ mod patterns {
             "https://x.io/a",
             "WWW.example.org",
             "ftp://h",
+            "wWw.",
+            "data",
+            "Data Center",
+            "datacentre",
+            "Server room",
+            "server",
+            "DC",
+            "DC-2",
+            "dc",
+            "Holberton",
         ];
         let mut matched = 0;
         for text in crate::cue::equivalence::sample_texts("", &words, 20_000) {
             let shape = LineShape::of(&text);
             let checks = [
                 (&IPV6_CANDIDATE, shape.hex_between_colons),
-                (&URL_OR_EMAIL, shape.may_hold_link(&text)),
+                (&URL_OR_EMAIL, shape.may_hold_link()),
+                (&SITE, shape.site_word),
+                (&NUMBERED_DC, shape.site_word),
                 (&IPV4, shape.may_hold_address()),
                 (&FQDN, shape.may_hold_domain()),
                 (&REGION, shape.letter_then_number),
