@@ -462,6 +462,30 @@ pub(crate) mod equivalence {
         assert!(!cue_before(&cue, &far, far.find('5').unwrap()));
     }
 
+    /// A fixed stream of pseudo-random numbers (xorshift) for generated test
+    /// texts: the same seed gives the same texts, so a failure repeats.
+    pub(crate) struct Draws(u64);
+
+    impl Draws {
+        /// `seed` must not be zero.
+        pub(crate) fn new(seed: u64) -> Draws {
+            Draws(seed)
+        }
+
+        /// A number below `n`.
+        pub(crate) fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+
+        /// One of `items`.
+        pub(crate) fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+            items[self.below(items.len())]
+        }
+    }
+
     /// Texts for checking a hand-written cue against the regex it replaced:
     /// random runs of `words`, the pattern's own words (so a word dropped from a
     /// list still turns up), punctuation, odd white space and letters beyond
@@ -481,13 +505,8 @@ pub(crate) mod equivalence {
             "!", "?", "(", ")", "-", "–", "~", "@", "&", "'", "time", "times", "zone", "half", "start", "end",
         ];
         const GAPS: &[&str] = &[" ", " ", " ", "  ", "\t", "", "\u{a0}", "-", "\n"];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut draws = Draws::new(0x9e37_79b9_7f4a_7c15);
+        let mut next = |n: usize| draws.below(n);
         (0..count)
             .map(|_| {
                 let mut text = String::new();

@@ -567,17 +567,12 @@ mod patterns {
     fn digit_dates_pass_their_gates() {
         let numbers = ["1", "12", "123", "2023", "20234", "x", ""];
         let marks = ["-", "/", ".", ":", " ", "T", ""];
-        let mut seed = 5u64;
+        let mut draws = crate::cue::equivalence::Draws::new(5);
         let (mut iso, mut numeric) = (0, 0);
-        for _ in 0..20_000 {
-            let mut next = || {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                (seed >> 33) as usize
-            };
+        for _ in 0..40_000 {
             let mut text = String::new();
-            for k in 0..5 + next() % 3 {
-                let pieces: &[&str] = if k % 2 == 0 { &numbers } else { &marks };
-                text.push_str(pieces[next() % pieces.len()]);
+            for k in 0..5 + draws.below(3) {
+                text.push_str(draws.pick(if k % 2 == 0 { &numbers[..] } else { &marks[..] }));
             }
             if ISO.is_match(&text) {
                 iso += 1;
