@@ -50,6 +50,43 @@ fn is_boundary(text: &str, at: usize) -> bool {
     word_before(text, at) != word_after(text, at)
 }
 
+/// What a phrase is searched for: the phrase without a stem's `*`, and
+/// whether it is a stem. None for an empty phrase.
+fn literal_of(phrase: &str) -> Option<(&str, bool)> {
+    let phrase = phrase.trim();
+    let (literal, stem) = match phrase.strip_suffix('*') {
+        Some(stem) => (stem.trim_end(), true),
+        None => (phrase, false),
+    };
+    (!literal.is_empty()).then_some((literal, stem))
+}
+
+/// The spellings of a literal a search folding ASCII case must look for:
+/// other letters are given in the three cases a writer uses ("störung",
+/// "Störung", "STÖRUNG").
+fn spellings(literal: &str) -> Vec<String> {
+    let mut variants = vec![literal.to_string()];
+    if !literal.is_ascii() {
+        let lower = literal.to_lowercase();
+        let mut title: String = lower.chars().take(1).flat_map(char::to_uppercase).collect();
+        title.extend(lower.chars().skip(1));
+        for variant in [lower, title, literal.to_uppercase()] {
+            if !variants.contains(&variant) {
+                variants.push(variant);
+            }
+        }
+    }
+    variants
+}
+
+/// Texts one of which (ignoring ASCII case) every match of `phrase` holds:
+/// for a cheap test of whether a text may hold the phrase at all.
+pub fn required_spellings(phrase: &str) -> Vec<String> {
+    literal_of(phrase)
+        .map(|(literal, _)| spellings(literal))
+        .unwrap_or_default()
+}
+
 impl PhraseSet {
     /// `phrases` are (label, phrase) pairs; empty phrases are ignored.
     pub fn new<'p>(phrases: impl IntoIterator<Item = (usize, &'p str)>) -> Result<PhraseSet, String> {
@@ -64,27 +101,10 @@ impl PhraseSet {
         let mut literals: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
         for (label, phrase) in phrases {
-            let phrase = phrase.trim();
-            let (literal, stem) = match phrase.strip_suffix('*') {
-                Some(stem) => (stem.trim_end(), true),
-                None => (phrase, false),
-            };
-            if literal.is_empty() {
+            let Some((literal, stem)) = literal_of(phrase) else {
                 continue;
-            }
-            // The automaton folds ASCII case only; other letters are given
-            // in the three cases a writer uses ("störung", "Störung", "STÖRUNG").
-            let mut variants = vec![literal.to_string()];
-            if !literal.is_ascii() {
-                let lower = literal.to_lowercase();
-                let mut title: String = lower.chars().take(1).flat_map(char::to_uppercase).collect();
-                title.extend(lower.chars().skip(1));
-                for variant in [lower, title, literal.to_uppercase()] {
-                    if !variants.contains(&variant) {
-                        variants.push(variant);
-                    }
-                }
-            }
+            };
+            let mut variants = spellings(literal);
             if folds_text {
                 // Lower-cased, "Störung" is "störung" again.
                 let mut folded: Vec<String> = Vec::new();

@@ -12,11 +12,11 @@ use std::sync::OnceLock;
 use regex_automata::meta::{self, Regex};
 use serde::Deserialize;
 
-use super::prefilter::Prefilter;
+use super::prefilter::{LineGate, Prefilter};
 use super::{ConfiguredRule, LintContext};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::model::{KindSet, SectionKind};
-use crate::parse::markdown::BlockKind;
+use crate::parse::markdown::{BlockKind, Line};
 use crate::phrase::PhraseSet;
 use crate::source::Span;
 
@@ -103,6 +103,8 @@ struct Matcher {
     /// One per pattern (each may name its own `m` group).
     patterns: Vec<Pattern>,
     words: Option<PhraseSet>,
+    /// Texts one of which each match of `words` holds, for the rule's gate.
+    word_spellings: Vec<String>,
     message: String,
     help: Option<String>,
     sections: Option<KindSet>,
@@ -123,6 +125,10 @@ pub struct CustomRule {
     prefilter: OnceLock<Prefilter>,
     /// The (matcher, pattern) of each pattern of `prefilter`.
     pattern_index: Vec<(usize, usize)>,
+    /// The lines of a document that may hold a match of any matcher, in one
+    /// search. None when a pattern needs no literal, or for a quick start.
+    /// Built on first use.
+    gate: OnceLock<Option<LineGate>>,
 }
 
 impl CustomRule {
@@ -144,6 +150,22 @@ impl CustomRule {
                 crate::effort::quick_start(),
             )
         })
+    }
+
+    fn gate(&self) -> Option<&LineGate> {
+        self.gate
+            .get_or_init(|| {
+                if crate::effort::quick_start() {
+                    return None;
+                }
+                LineGate::new(
+                    self.matchers
+                        .iter()
+                        .flat_map(|m| m.patterns.iter().map(|p| p.source.as_str())),
+                    self.matchers.iter().flat_map(|m| m.word_spellings.iter().cloned()),
+                )
+            })
+            .as_ref()
     }
 }
 
@@ -221,6 +243,12 @@ fn matcher(def: &CustomRuleDef, validate: bool) -> Result<Matcher, (&'static str
     Ok(Matcher {
         patterns: regexes,
         words,
+        word_spellings: def
+            .words
+            .iter()
+            .flatten()
+            .flat_map(|w| crate::phrase::required_spellings(w))
+            .collect(),
         message: def.message.clone(),
         help: def.help.clone(),
         sections: def.sections.as_ref().map(|kinds| kinds.iter().copied().collect()),
@@ -274,6 +302,7 @@ pub fn compile(
                 matchers: vec![matcher],
                 prefilter: OnceLock::new(),
                 pattern_index: Vec::new(),
+                gate: OnceLock::new(),
             }),
         }
     }
@@ -338,54 +367,90 @@ impl ConfiguredRule for CustomRule {
                 })
             })
             .collect();
+        let scope = Scope {
+            headings: &headings,
+            sections: &scopes,
+        };
         // Two matchers of one rule finding the same text report it once.
         let mut reported: HashSet<Span> = HashSet::new();
+        let mut lines: Vec<(&Line<'_>, bool)> = Vec::new();
         let blocks = incident
             .markdown
             .blocks_in(incident.body)
             .filter(|b| !matches!(b.kind, BlockKind::Code { fenced: true }));
         for block in blocks {
             let table = matches!(block.kind, BlockKind::TableRow { .. });
-            let lines = if block.kind == BlockKind::Html {
+            let block_lines = if block.kind == BlockKind::Html {
                 &block.prose
             } else {
                 &block.lines
             };
-            for line in lines {
-                let in_scope = |m: &Matcher, mi: usize| {
-                    !(m.skip_tables && table
-                        || scopes[mi].as_ref().is_some_and(|s| !within(s, line.span))
-                        || m.skip_headings && overlaps_any(&headings, line.span))
-                };
-                if !self.matchers.iter().enumerate().any(|(mi, m)| in_scope(m, mi)) {
-                    continue;
+            for line in block_lines {
+                if (0..self.matchers.len()).any(|mi| scope.admits(&self.matchers[mi], mi, line, table)) {
+                    lines.push((line, table));
                 }
-                // The patterns that match somewhere in the line, in order.
-                let candidates = if self.pattern_index.is_empty() {
-                    Vec::new()
-                } else {
-                    self.prefilter().candidates(&line.text)
-                };
-                for (mi, ri) in candidates.into_iter().map(|i| self.pattern_index[i]) {
-                    let m = &self.matchers[mi];
-                    if !in_scope(m, mi) {
-                        continue;
-                    }
-                    let Some(regex) = m.patterns[ri].regex() else {
-                        continue;
-                    };
-                    for caps in regex.captures_iter(line.text.as_ref()) {
-                        if let Some(found) = caps.get_group_by_name("m").or_else(|| caps.get_group(0)) {
-                            self.report(m, line, found.range(), &mut reported, out);
-                        }
-                    }
+            }
+        }
+        let may_match = match self.gate() {
+            Some(gate) => gate.lines_that_may_match(lines.iter().map(|(line, _)| line.text.as_ref())),
+            None => vec![true; lines.len()],
+        };
+        for ((line, table), _) in lines.into_iter().zip(may_match).filter(|(_, may)| *may) {
+            self.check_line(line, table, &scope, &mut reported, out);
+        }
+    }
+}
+
+/// Where a rule's matchers look: not in headings or tables for those that
+/// skip them, only in their sections for those that name some.
+struct Scope<'s> {
+    /// Section headings' spans, by start.
+    headings: &'s [Span],
+    /// Per matcher, the merged spans of its sections (None: everywhere).
+    sections: &'s [Option<Vec<Span>>],
+}
+
+impl Scope<'_> {
+    fn admits(&self, m: &Matcher, mi: usize, line: &Line<'_>, table: bool) -> bool {
+        !(m.skip_tables && table
+            || self.sections[mi].as_ref().is_some_and(|s| !within(s, line.span))
+            || m.skip_headings && overlaps_any(self.headings, line.span))
+    }
+}
+
+impl CustomRule {
+    fn check_line(
+        &self,
+        line: &Line<'_>,
+        table: bool,
+        scope: &Scope<'_>,
+        reported: &mut HashSet<Span>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        // The patterns that match somewhere in the line, in order.
+        let candidates = if self.pattern_index.is_empty() {
+            Vec::new()
+        } else {
+            self.prefilter().candidates(&line.text)
+        };
+        for (mi, ri) in candidates.into_iter().map(|i| self.pattern_index[i]) {
+            let m = &self.matchers[mi];
+            if !scope.admits(m, mi, line, table) {
+                continue;
+            }
+            let Some(regex) = m.patterns[ri].regex() else {
+                continue;
+            };
+            for caps in regex.captures_iter(line.text.as_ref()) {
+                if let Some(found) = caps.get_group_by_name("m").or_else(|| caps.get_group(0)) {
+                    self.report(m, line, found.range(), reported, out);
                 }
-                for (mi, m) in self.matchers.iter().enumerate() {
-                    if let Some(words) = m.words.as_ref().filter(|_| in_scope(m, mi)) {
-                        for found in words.find_iter(&line.text) {
-                            self.report(m, line, found.range(), &mut reported, out);
-                        }
-                    }
+            }
+        }
+        for (mi, m) in self.matchers.iter().enumerate() {
+            if let Some(words) = m.words.as_ref().filter(|_| scope.admits(m, mi, line, table)) {
+                for found in words.find_iter(&line.text) {
+                    self.report(m, line, found.range(), reported, out);
                 }
             }
         }
@@ -396,7 +461,7 @@ impl CustomRule {
     fn report(
         &self,
         m: &Matcher,
-        line: &crate::parse::markdown::Line<'_>,
+        line: &Line<'_>,
         found: std::ops::Range<usize>,
         reported: &mut HashSet<Span>,
         out: &mut Vec<Diagnostic>,

@@ -120,6 +120,81 @@ impl Prefilter {
     }
 }
 
+/// Which lines of a document may hold a match of any of a rule's patterns or
+/// words, found by one search over the lines joined. Searching each line
+/// apart costs a call per line, and most lines hold nothing.
+///
+/// For many documents only: for a few, building the automaton costs more
+/// than the searches it spares.
+#[derive(Clone, Debug)]
+pub struct LineGate {
+    automaton: AhoCorasick,
+}
+
+/// Joins lines in the gate's haystack. No literal holds it, so no match
+/// spans two lines.
+const LINE_BREAK: char = '\n';
+
+impl LineGate {
+    /// `patterns` are regexes; `spellings` are texts (one of which a word
+    /// list's match holds, ASCII case aside; see `phrase::required_spellings`).
+    /// None when a pattern needs no literal (every line may match it) or a
+    /// literal holds a line break.
+    pub fn new<'p>(
+        patterns: impl IntoIterator<Item = &'p str>,
+        spellings: impl IntoIterator<Item = String>,
+    ) -> Option<LineGate> {
+        let mut literals: Vec<String> = spellings.into_iter().collect();
+        for pattern in patterns {
+            literals.extend(literals_of(pattern)?.into_iter().next()?);
+        }
+        if literals.is_empty() || literals.iter().any(|l| l.is_empty() || l.contains(LINE_BREAK)) {
+            return None;
+        }
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&literals)
+            .ok()?;
+        Some(LineGate { automaton })
+    }
+
+    /// For each of `lines`, whether it holds one of the literals.
+    pub fn lines_that_may_match<'t>(&self, lines: impl ExactSizeIterator<Item = &'t str>) -> Vec<bool> {
+        let mut starts = Vec::with_capacity(lines.len());
+        let mut joined = String::new();
+        for line in lines {
+            starts.push(joined.len());
+            joined.push_str(line);
+            joined.push(LINE_BREAK);
+        }
+        let mut hit = vec![false; starts.len()];
+        // Each search starts at a line's start and stops at the first match
+        // (the earliest to end): it lies in the first line from there that
+        // holds a literal, since none spans a line break. The next search
+        // starts at the following line.
+        let mut at = 0;
+        while at < joined.len() {
+            let input = aho_corasick::Input::new(&joined).range(at..);
+            let found = match self.automaton.try_find(input) {
+                Ok(found) => found,
+                // Cannot happen (an unanchored search of a standard automaton);
+                // if it did, every line from here may match.
+                Err(_) => {
+                    let line = starts.partition_point(|&s| s <= at).saturating_sub(1);
+                    hit[line..].iter_mut().for_each(|h| *h = true);
+                    break;
+                }
+            };
+            let Some(found) = found else { break };
+            let line = starts.partition_point(|&s| s <= found.start()).saturating_sub(1);
+            hit[line] = true;
+            at = starts.get(line + 1).copied().unwrap_or(joined.len());
+        }
+        hit
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,5 +343,75 @@ mod tests {
             }
         }
         assert!(matched >= 2000, "the texts should exercise the patterns ({matched})");
+    }
+
+    /// Whole documents: the gate passes every line a pattern or a word of
+    /// the rule matches, and says of each line in a document what it says
+    /// of the line alone (so the joined search loses no line and invents none).
+    #[test]
+    fn the_gate_passes_every_line_a_rule_may_match() {
+        let mut draws = crate::cue::equivalence::Draws::new(0x2545_f491_4f6c_dd1d);
+        let mut matched = 0;
+        for (id, toml_text, _, _) in super::super::DATA_RULE_FILES {
+            let file: super::super::DataRuleFile = toml::from_str(toml_text).unwrap();
+            let patterns: Vec<&str> = file
+                .custom_rules
+                .iter()
+                .flat_map(|d| d.pattern.iter().chain(d.patterns.iter().flatten()))
+                .map(String::as_str)
+                .collect();
+            let words: Vec<&str> = file
+                .custom_rules
+                .iter()
+                .flat_map(|d| d.words.iter().flatten())
+                .map(String::as_str)
+                .collect();
+            let regexes: Vec<regex::Regex> = patterns.iter().map(|p| regex::Regex::new(p).unwrap()).collect();
+            let phrases =
+                (!words.is_empty()).then(|| crate::phrase::PhraseSet::new(words.iter().map(|w| (0, *w))).unwrap());
+            let spellings = || words.iter().flat_map(|w| crate::phrase::required_spellings(w));
+            let mut marks: Vec<&str> = vec!["<", ">", "{{", "}}", "'s", ":", "??", "xx", "."];
+            marks.extend(&words);
+            let samples = crate::cue::equivalence::sample_texts(&patterns.join(" "), &marks, 3000);
+            {
+                let gate = LineGate::new(patterns.iter().copied(), spellings())
+                    .unwrap_or_else(|| panic!("{id}: every pattern needs a literal"));
+                let mut rest = samples.as_slice();
+                while !rest.is_empty() {
+                    let (lines, after) = rest.split_at((1 + draws.below(40)).min(rest.len()));
+                    rest = after;
+                    let passed = gate.lines_that_may_match(lines.iter().map(String::as_str));
+                    for (line, passed) in lines.iter().zip(passed) {
+                        let alone = gate.lines_that_may_match(std::iter::once(line.as_str()));
+                        assert_eq!(alone, [passed], "{id}: {line:?} in a document and alone");
+                        let matches = regexes.iter().any(|r| r.is_match(line))
+                            || phrases.as_ref().is_some_and(|p| p.is_match(line));
+                        if matches {
+                            matched += 1;
+                            assert!(passed, "{id}: the gate stops {line:?}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(matched >= 500, "the texts should exercise the rules ({matched})");
+    }
+
+    #[test]
+    fn no_gate_when_a_line_would_pass_anyway() {
+        assert!(LineGate::new([r"\w+"], Vec::new()).is_none());
+        assert!(LineGate::new([r"a\nb"], Vec::new()).is_none());
+        assert!(LineGate::new([], Vec::new()).is_none());
+        let gate = LineGate::new([r"\bTBD\b"], crate::phrase::required_spellings("störung*")).unwrap();
+        assert_eq!(
+            gate.lines_that_may_match(["tbd", "", "STÖRUNGEN", "x störung", "nothing"].into_iter()),
+            [true, false, true, true, false]
+        );
+        // A phrase broken over two lines is in neither.
+        let gate = LineGate::new([], crate::phrase::required_spellings("human error")).unwrap();
+        assert_eq!(
+            gate.lines_that_may_match(["a human", "error", "human error"].into_iter()),
+            [false, false, true]
+        );
     }
 }
