@@ -46,16 +46,52 @@ impl SourceCode for NamedText<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner = self.text.read_span(span, context_lines_before, context_lines_after)?;
+        // miette reads a `str` from its start, byte by byte, for every label
+        // of every diagnostic: a document with many findings took quadratic
+        // time. It is given the text from a line start far enough back for
+        // the context lines instead, and its answer moved to the whole text.
+        let window = window_start(self.text.as_bytes(), span.offset(), context_lines_before + 1);
+        let breaks_before = line_breaks(&self.text.as_bytes()[..window]);
+        let local = SourceSpan::new(span.offset().saturating_sub(window).into(), span.len());
+        let inner = self.text[window..].read_span(&local, context_lines_before, context_lines_after)?;
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            SourceSpan::new((inner.span().offset() + window).into(), inner.span().len()),
+            inner.line() + breaks_before,
             inner.column(),
-            inner.line_count(),
+            inner.line_count() + breaks_before,
         )))
     }
+}
+
+/// Where a text read for a snippet may start: just after the `breaks`-th
+/// line break that ends before `at` (miette's breaks: `\r\n`, `\r`, `\n`),
+/// or the text's start. miette's answer from there is its answer from the
+/// start, moved, as long as the context lines it keeps lie after it.
+fn window_start(text: &[u8], at: usize, breaks: usize) -> usize {
+    let mut seen = 0;
+    let mut i = at.min(text.len());
+    while i > 0 {
+        i -= 1;
+        if matches!(text[i], b'\n' | b'\r') {
+            if seen == breaks {
+                return i + 1;
+            }
+            seen += 1;
+            if text[i] == b'\n' && i > 0 && text[i - 1] == b'\r' {
+                i -= 1;
+            }
+        }
+    }
+    0
+}
+
+/// Line breaks as miette counts them: `\r\n` is one.
+fn line_breaks(text: &[u8]) -> usize {
+    memchr::memchr2_iter(b'\n', b'\r', text)
+        .filter(|&i| !(text[i] == b'\r' && text.get(i + 1) == Some(&b'\n')))
+        .count()
 }
 
 struct Report<'a> {
@@ -138,5 +174,56 @@ impl Renderer for Human {
             out.extend_from_slice(text.as_bytes());
             out.push(b'\n');
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What miette says of a span read from the whole text, and what the
+    /// windowed reading says: the same, on texts of every kind of line break.
+    #[test]
+    fn a_windowed_read_is_the_whole_texts_read() {
+        const PIECES: &[&str] = &["a", "bc", "é", "日", " ", "\n", "\r", "\r\n", "\n\n", "\r\r\n"];
+        let mut draws = crate::cue::equivalence::Draws::new(0x5851_f42d_4c95_7f2d);
+        let mut compared = 0;
+        for _ in 0..3000 {
+            let text: String = (0..draws.below(40)).map(|_| draws.pick(PIECES)).collect();
+            let named = NamedText {
+                name: "x.md",
+                text: &text,
+            };
+            let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for _ in 0..8 {
+                let start = draws.pick(&boundaries);
+                let len = draws.pick(&boundaries).saturating_sub(start) + draws.below(2) * 3;
+                let span = SourceSpan::new(start.into(), len);
+                let (before, after) = (draws.below(4), draws.below(4));
+                let whole = text.as_str().read_span(&span, before, after);
+                let windowed = named.read_span(&span, before, after);
+                match (whole, windowed) {
+                    (Ok(whole), Ok(windowed)) => {
+                        let read = |c: &dyn SpanContents<'_>| {
+                            (c.data().to_vec(), *c.span(), c.line(), c.column(), c.line_count())
+                        };
+                        assert_eq!(
+                            read(whole.as_ref()),
+                            read(windowed.as_ref()),
+                            "{text:?} at {start}+{len}, {before} before, {after} after"
+                        );
+                        assert_eq!(windowed.name(), Some("x.md"));
+                        compared += 1;
+                    }
+                    (Err(_), Err(_)) => {}
+                    (whole, windowed) => panic!(
+                        "{text:?} at {start}+{len}: whole {:?}, windowed {:?}",
+                        whole.is_ok(),
+                        windowed.is_ok()
+                    ),
+                }
+            }
+        }
+        assert!(compared > 15_000, "{compared}");
     }
 }
