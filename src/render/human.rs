@@ -10,7 +10,7 @@ use miette::{
 
 use super::Renderer;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::{Source, Span};
+use crate::source::{LineIndex, Source, Span};
 
 pub struct Human {
     handler: GraphicalReportHandler,
@@ -37,6 +37,7 @@ impl Human {
 struct NamedText<'a> {
     name: &'a str,
     text: &'a str,
+    lines: &'a LineIndex,
 }
 
 impl SourceCode for NamedText<'_> {
@@ -47,11 +48,17 @@ impl SourceCode for NamedText<'_> {
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
         // miette reads a `str` from its start, byte by byte, for every label
-        // of every diagnostic: a document with many findings took quadratic
-        // time. It is given the text from a line start far enough back for
-        // the context lines instead, and its answer moved to the whole text.
-        let window = window_start(self.text.as_bytes(), span.offset(), context_lines_before + 1);
-        let breaks_before = line_breaks(&self.text.as_bytes()[..window]);
+        // of every diagnostic: quadratic in a long document's findings. It
+        // is given the text from the start of the line `context_lines_before
+        // + 1` lines up instead (miette's line breaks are the index's), and
+        // its answer moved to the whole text.
+        let line = self
+            .lines
+            .line_of(span.offset())
+            .saturating_sub(context_lines_before + 1)
+            .max(1);
+        let window = self.lines.line_start(line).unwrap_or(0);
+        let breaks_before = line - 1;
         let local = SourceSpan::new(span.offset().saturating_sub(window).into(), span.len());
         let inner = self.text[window..].read_span(&local, context_lines_before, context_lines_after)?;
         Ok(Box::new(MietteSpanContents::new_named(
@@ -63,35 +70,6 @@ impl SourceCode for NamedText<'_> {
             inner.line_count() + breaks_before,
         )))
     }
-}
-
-/// Where a text read for a snippet may start: just after the `breaks`-th
-/// line break that ends before `at` (miette's breaks: `\r\n`, `\r`, `\n`),
-/// or the text's start. miette's answer from there is its answer from the
-/// start, moved, as long as the context lines it keeps lie after it.
-fn window_start(text: &[u8], at: usize, breaks: usize) -> usize {
-    let mut seen = 0;
-    let mut i = at.min(text.len());
-    while i > 0 {
-        i -= 1;
-        if matches!(text[i], b'\n' | b'\r') {
-            if seen == breaks {
-                return i + 1;
-            }
-            seen += 1;
-            if text[i] == b'\n' && i > 0 && text[i - 1] == b'\r' {
-                i -= 1;
-            }
-        }
-    }
-    0
-}
-
-/// Line breaks as miette counts them: `\r\n` is one.
-fn line_breaks(text: &[u8]) -> usize {
-    memchr::memchr2_iter(b'\n', b'\r', text)
-        .filter(|&i| !(text[i] == b'\r' && text.get(i + 1) == Some(&b'\n')))
-        .count()
 }
 
 struct Report<'a> {
@@ -160,6 +138,7 @@ impl Renderer for Human {
                 source: NamedText {
                     name: &source.name,
                     text: &source.text,
+                    lines: &source.lines,
                 },
             };
             let mut text = String::new();
@@ -190,9 +169,11 @@ mod tests {
         let mut compared = 0;
         for _ in 0..3000 {
             let text: String = (0..draws.below(40)).map(|_| draws.pick(PIECES)).collect();
+            let lines = LineIndex::new(&text);
             let named = NamedText {
                 name: "x.md",
                 text: &text,
+                lines: &lines,
             };
             let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
             for _ in 0..8 {
