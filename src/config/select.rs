@@ -7,8 +7,9 @@
 //! `draft-*.md` skips drafts everywhere.
 
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
-use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use globset::{Candidate, Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 
 /// What a folder walk picks up when nothing says otherwise.
 pub const DEFAULT_INCLUDE: &[&str] = &["**/*.md", "**/*.markdown"];
@@ -44,8 +45,13 @@ impl Globs {
     }
 
     pub fn matches(&self, relative: &Path) -> bool {
-        self.by_path.is_match(relative)
-            || self.by_name.is_match(relative)
+        if self.patterns.is_empty() {
+            return false;
+        }
+        // One candidate for both sets: making one copies and normalises the path.
+        let candidate = Candidate::new(relative);
+        self.by_path.is_match_candidate(&candidate)
+            || self.by_name.is_match_candidate(&candidate)
             || relative.file_name().is_some_and(|name| self.by_name.is_match(name))
     }
 }
@@ -83,11 +89,13 @@ impl Default for FileSelection {
 /// `path` relative to `root`, when both can be made absolute and one holds
 /// the other; else `path` without a leading `./`.
 fn relative_to(root: &Path, path: &Path) -> PathBuf {
+    // pmlint never changes its folder; asking once spares a system call a file.
+    static CURRENT_DIR: LazyLock<Option<PathBuf>> = LazyLock::new(|| std::env::current_dir().ok());
     let absolute = |p: &Path| {
         if p.is_absolute() {
             Some(p.to_path_buf())
         } else {
-            std::env::current_dir().ok().map(|cwd| cwd.join(p))
+            CURRENT_DIR.as_ref().map(|cwd| cwd.join(p))
         }
     };
     let clean = |p: PathBuf| -> PathBuf {
