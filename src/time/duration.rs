@@ -225,14 +225,24 @@ fn may_start_component(word: &str) -> bool {
     if run.len() > 12 {
         return false;
     }
-    std::iter::once("").chain(SHORT_UNITS.0.iter().copied()).any(|unit| {
-        let Some(cut) = run.len().checked_sub(unit.len()) else {
-            return false;
-        };
-        let (amount, glued) = run.split_at(cut);
-        glued.eq_ignore_ascii_case(unit) && is_amount_word(amount)
-    })
+    if is_amount_word(run) {
+        return true;
+    }
+    // Or an amount with a short unit glued on, and the run ends as one does.
+    run.as_bytes()
+        .last()
+        .is_some_and(|b| SHORT_UNIT_ENDS.contains(&b.to_ascii_lowercase()))
+        && SHORT_UNITS.0.iter().any(|unit| {
+            let Some(cut) = run.len().checked_sub(unit.len()) else {
+                return false;
+            };
+            let (amount, glued) = run.split_at(cut);
+            glued.eq_ignore_ascii_case(unit) && is_amount_word(amount)
+        })
 }
+
+/// The last letters of `SHORT_UNITS`.
+const SHORT_UNIT_ENDS: &[u8] = b"hrmnsd";
 
 /// Whether `word` is one of `NUMBERS` or `ARTICLE_AMOUNTS`, in any case.
 /// Most words of prose share no initial and length with any of them, and are
@@ -551,6 +561,13 @@ mod tests {
             "oneé",
         ] {
             assert!(may_start_component(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn every_short_unit_ends_as_the_quick_test_expects() {
+        for unit in SHORT_UNITS.0 {
+            assert!(SHORT_UNIT_ENDS.contains(&unit.as_bytes()[unit.len() - 1]), "{unit}");
         }
     }
 
