@@ -254,8 +254,17 @@ fn is_amount_word(word: &str) -> bool {
         }
         _ => None,
     };
-    shape(word.as_bytes()).is_some_and(|(initial, len)| AMOUNT_SHAPES[initial] & (1 << len) != 0)
-        && (NUMBERS.contains(word) || ARTICLE_AMOUNTS.contains(word))
+    let Some((initial, len)) = shape(word.as_bytes()) else {
+        return false;
+    };
+    // The words are lower-case: their first bytes compare as they are.
+    let first = b'a' + initial as u8;
+    AMOUNT_SHAPES[initial] & (1 << len) != 0
+        && NUMBERS
+            .0
+            .iter()
+            .chain(ARTICLE_AMOUNTS.0)
+            .any(|w| w.len() == len && w.as_bytes()[0] == first && w.eq_ignore_ascii_case(word))
 }
 
 /// Per lower-case initial, a bit for each length an amount word with that
