@@ -9,7 +9,7 @@
 
 use std::net::Ipv6Addr;
 
-use crate::lazy_regex::{LazyRegex, Match, Regex};
+use crate::lazy_regex::{LazyRegex, Regex};
 
 use super::markdown::{BlockKind, Line, Markdown};
 use crate::model::{Entity, EntityKind, Section};
@@ -151,13 +151,6 @@ fn is_file_name(name: &str) -> bool {
     })
 }
 
-/// The matches of `regex` in `text` when `worth_it`: a cheap test that the
-/// text holds what every match needs, so that a regex no line can match is
-/// never compiled.
-fn find_when<'h>(regex: &'static LazyRegex, worth_it: bool, text: &'h str) -> impl Iterator<Item = Match<'h>> {
-    worth_it.then(|| regex.find_iter(text)).into_iter().flatten()
-}
-
 /// What a line must show before the address, domain, host and region
 /// regexes are worth compiling and running on it. Read in one pass: most
 /// lines show none of it.
@@ -277,26 +270,32 @@ impl Collector<'_, '_> {
             Vec::new()
         };
         let in_link = |r: &std::ops::Range<usize>| links.iter().any(|l| l.start <= r.start && r.end <= l.end);
-        for m in find_when(&IPV4, shape.may_hold_address(), text) {
-            let before = &text[..m.start()];
-            let after = &text[m.end()..];
-            // `1.2.3.4.5` is a version, not an address.
-            let versionish = before.ends_with('.')
-                && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit())
-                || after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit());
-            if !versionish {
-                self.push(EntityKind::Address, line.source_span(m.range()), m.as_str().to_string());
+        // Only where the line shows what every match needs: most lines show
+        // none of it, and a regex no line can match is never compiled.
+        if shape.may_hold_address() {
+            for m in IPV4.find_iter(text) {
+                let before = &text[..m.start()];
+                let after = &text[m.end()..];
+                // `1.2.3.4.5` is a version, not an address.
+                let versionish = before.ends_with('.')
+                    && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+                    || after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+                if !versionish {
+                    self.push(EntityKind::Address, line.source_span(m.range()), m.as_str().to_string());
+                }
             }
         }
-        for m in find_when(&IPV6_CANDIDATE, shape.hex_between_colons, text) {
-            let candidate = m.as_str();
-            let has_hex_letter = candidate.chars().any(|c| c.is_ascii_alphabetic());
-            if (has_hex_letter || candidate.contains("::")) && candidate.parse::<Ipv6Addr>().is_ok() {
-                self.push(
-                    EntityKind::Address,
-                    line.source_span(m.range()),
-                    candidate.to_ascii_lowercase(),
-                );
+        if shape.hex_between_colons {
+            for m in IPV6_CANDIDATE.find_iter(text) {
+                let candidate = m.as_str();
+                let has_hex_letter = candidate.chars().any(|c| c.is_ascii_alphabetic());
+                if (has_hex_letter || candidate.contains("::")) && candidate.parse::<Ipv6Addr>().is_ok() {
+                    self.push(
+                        EntityKind::Address,
+                        line.source_span(m.range()),
+                        candidate.to_ascii_lowercase(),
+                    );
+                }
             }
         }
         for range in line.code_ranges() {
@@ -318,32 +317,36 @@ impl Collector<'_, '_> {
             };
             self.push(kind, line.source_span(range), host_key(name));
         }
-        for m in find_when(&FQDN, shape.may_hold_domain(), text) {
-            if in_link(&m.range()) {
-                continue;
+        if shape.may_hold_domain() {
+            for m in FQDN.find_iter(text) {
+                if in_link(&m.range()) {
+                    continue;
+                }
+                let name = m.as_str();
+                let last = name.rsplit('.').next().unwrap_or("");
+                // `a.k.a`, `S.O.S`: initials, not a domain.
+                let initials = name.split('.').all(|label| label.len() == 1);
+                if last.len() >= 2
+                    && !initials
+                    && last.chars().all(|c| c.is_ascii_alphabetic())
+                    && !is_file_name(name)
+                    && !IPV4.is_match(name)
+                {
+                    self.push(EntityKind::Host, line.source_span(m.range()), host_key(name));
+                }
             }
-            let name = m.as_str();
-            let last = name.rsplit('.').next().unwrap_or("");
-            // `a.k.a`, `S.O.S`: initials, not a domain.
-            let initials = name.split('.').all(|label| label.len() == 1);
-            if last.len() >= 2
-                && !initials
-                && last.chars().all(|c| c.is_ascii_alphabetic())
-                && !is_file_name(name)
-                && !IPV4.is_match(name)
-            {
+        }
+        if shape.letter_then_number {
+            for m in REGION.find_iter(text) {
+                self.push(EntityKind::Region, line.source_span(m.range()), m.as_str().to_string());
+            }
+            for m in NUMBERED_HOST.find_iter(text) {
+                let name = m.as_str();
+                if in_link(&m.range()) || is_not_a_host(name) {
+                    continue;
+                }
                 self.push(EntityKind::Host, line.source_span(m.range()), host_key(name));
             }
-        }
-        for m in find_when(&REGION, shape.letter_then_number, text) {
-            self.push(EntityKind::Region, line.source_span(m.range()), m.as_str().to_string());
-        }
-        for m in find_when(&NUMBERED_HOST, shape.letter_then_number, text) {
-            let name = m.as_str();
-            if in_link(&m.range()) || is_not_a_host(name) {
-                continue;
-            }
-            self.push(EntityKind::Host, line.source_span(m.range()), host_key(name));
         }
         if shape.site_word {
             self.sites(line);
