@@ -97,6 +97,19 @@ impl Regex {
     }
 }
 
+/// The items of an iterator that may not be there. `Option::into_iter().flatten()`
+/// holds three copies of the iterator (a regex's search state: hundreds of
+/// bytes), all built and moved even when there is none; this holds one.
+struct Maybe<I>(Option<I>);
+
+impl<I: Iterator> Iterator for Maybe<I> {
+    type Item = I::Item;
+
+    fn next(&mut self) -> Option<I::Item> {
+        self.0.as_mut()?.next()
+    }
+}
+
 /// A regex compiled on first use: `static X: LazyRegex = LazyRegex::new(r"...")`.
 /// Patterns are pmlint's own, so a test compiles each (`patterns_compile_and_need_what_they_say`
 /// in the modules that hold them) and a bad one fails there, not at a user's.
@@ -144,10 +157,7 @@ impl LazyRegex {
     }
 
     pub fn find_iter<'r, 'h>(&'r self, haystack: &'h str) -> impl Iterator<Item = Match<'h>> + use<'r, 'h> {
-        self.regex_for(haystack)
-            .map(|r| r.find_iter(haystack))
-            .into_iter()
-            .flatten()
+        Maybe(self.regex_for(haystack).map(|r| r.find_iter(haystack)))
     }
 
     pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
@@ -155,10 +165,7 @@ impl LazyRegex {
     }
 
     pub fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
-        self.regex_for(haystack)
-            .map(|r| r.captures_iter(haystack))
-            .into_iter()
-            .flatten()
+        Maybe(self.regex_for(haystack).map(|r| r.captures_iter(haystack)))
     }
 
     pub fn replace_all<'h>(&self, haystack: &'h str, with: &str) -> Cow<'h, str> {

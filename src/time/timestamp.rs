@@ -227,27 +227,34 @@ static BYTE_CLASS: [u8; 256] = {
 pub fn find_timestamps(text: &str, zones: &ZoneTable) -> Vec<Timestamp> {
     let b = text.as_bytes();
     let mut found = Vec::new();
-    // Read byte by byte with a table, the parser tried only where a word
-    // starts with a byte a timestamp can start with: lines are mostly
-    // letters inside words. A byte beyond ASCII is neither, so the byte
-    // after a character beyond ASCII starts a word.
-    let mut after_word = false;
+    // Read with a byte table, the parser tried only where a word starts
+    // with a byte a timestamp can start with; the rest of a word is skipped
+    // in a tight loop, as lines are mostly letters inside words. A byte
+    // beyond ASCII is neither, so the byte after a character beyond ASCII
+    // starts a word. Every initial continues a word, so `i` is always at a
+    // word's start or at a byte no word holds.
+    let skip_word = |mut i: usize| {
+        while i < b.len() && BYTE_CLASS[usize::from(b[i])] & WORDISH != 0 {
+            i += 1;
+        }
+        i
+    };
     let mut i = 0;
     while i < b.len() {
         let class = BYTE_CLASS[usize::from(b[i])];
-        if !after_word
-            && class & INITIAL != 0
+        if class & INITIAL != 0
             && could_start_timestamp(&b[i..])
             && let Some(mut ts) = parse_timestamp_prefix(&text[i..], zones, ClockOptions::default())
         {
             shift(&mut ts, i);
             i = ts.range.end.max(i + 1);
-            after_word = BYTE_CLASS[usize::from(b[i - 1])] & WORDISH != 0;
+            if BYTE_CLASS[usize::from(b[i - 1])] & WORDISH != 0 {
+                i = skip_word(i);
+            }
             found.push(ts);
             continue;
         }
-        after_word = class & WORDISH != 0;
-        i += 1;
+        i = if class & WORDISH != 0 { skip_word(i + 1) } else { i + 1 };
     }
     found
 }
