@@ -336,9 +336,20 @@ pub(crate) fn has_content(src: &str, md: &Markdown<'_>, span: Span) -> bool {
         match b.kind {
             BlockKind::ThematicBreak => false,
             BlockKind::Code { .. } => !text.trim().is_empty(),
-            _ => text.contains("<img") || HTML_TAG.replace_all(text, "").chars().any(char::is_alphanumeric),
+            _ => shows_content(text),
         }
     })
+}
+
+/// Whether prose or HTML shows a letter or digit outside its tags, or an image.
+fn shows_content(text: &str) -> bool {
+    // A letter or digit before any `<` is outside every tag: most blocks
+    // start with one, and need no further reading.
+    match text.find(char::is_alphanumeric) {
+        None => false,
+        Some(at) if !text[..at].contains('<') => true,
+        Some(_) => text.contains("<img") || HTML_TAG.replace_all(text, "").chars().any(char::is_alphanumeric),
+    }
 }
 
 pub(crate) struct Outline<'a> {
@@ -552,5 +563,36 @@ mod patterns {
         ] {
             pattern.check();
         }
+    }
+
+    #[test]
+    fn content_is_told_as_the_tags_stripped_would_tell_it() {
+        let plainly = |text: &str| {
+            text.contains("<img") || super::HTML_TAG.replace_all(text, "").chars().any(char::is_alphanumeric)
+        };
+        let words = [
+            "<b>",
+            "</b>",
+            "<!--",
+            "-->",
+            "<img src=x>",
+            "<br/>",
+            "<",
+            ">",
+            "x",
+            "9",
+            "é",
+            " ",
+            "*",
+            "<p",
+            "-",
+        ];
+        let mut contentless = 0;
+        for text in crate::cue::equivalence::sample_texts("", &words, 20_000) {
+            let expected = plainly(&text);
+            contentless += usize::from(!expected);
+            assert_eq!(super::shows_content(&text), expected, "{text:?}");
+        }
+        assert!(contentless > 500, "{contentless}");
     }
 }
