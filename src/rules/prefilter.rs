@@ -160,9 +160,10 @@ impl LineGate {
     }
 
     /// For each of `lines`, whether it holds one of the literals.
-    pub fn lines_that_may_match<'t>(&self, lines: impl ExactSizeIterator<Item = &'t str>) -> Vec<bool> {
+    pub fn lines_that_may_match<'t>(&self, lines: impl ExactSizeIterator<Item = &'t str> + Clone) -> Vec<bool> {
         let mut starts = Vec::with_capacity(lines.len());
-        let mut joined = String::new();
+        // Sized once: grown line by line, it was copied a dozen times.
+        let mut joined = String::with_capacity(lines.clone().map(|line| line.len() + LINE_BREAK.len_utf8()).sum());
         for line in lines {
             starts.push(joined.len());
             joined.push_str(line);
