@@ -1,7 +1,7 @@
 //! The commands behind the CLI, writing to the streams they are given so
 //! tests can drive them. `main.rs` only parses arguments and calls these.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -218,9 +218,9 @@ impl ConfigCache {
             choice: choice.clone(),
             selection: selection.clone(),
             files,
-            by_dir: HashMap::new(),
-            loaded: HashMap::new(),
-            derived: HashMap::new(),
+            by_dir: HashMap::default(),
+            loaded: HashMap::default(),
+            derived: HashMap::default(),
             defaults: Arc::new(defaults),
         };
         if let ConfigChoice::File(path) = &choice {

@@ -21,6 +21,7 @@ pub mod cue;
 pub mod diagnostic;
 pub mod effort;
 pub mod fix;
+pub mod hash;
 pub mod input;
 pub mod lazy_regex;
 pub mod model;

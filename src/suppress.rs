@@ -4,7 +4,7 @@
 //! This runs in the engine after every rule: whether a suppression was used
 //! is only known once the rules have spoken.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
@@ -208,8 +208,8 @@ struct Cover {
 
 impl Cover {
     fn new(directives: &[Directive<'_>]) -> Cover {
-        let mut by_line: HashMap<usize, Vec<usize>> = HashMap::new();
-        let mut ranges: HashMap<String, Vec<(usize, Option<usize>)>> = HashMap::new();
+        let mut by_line: HashMap<usize, Vec<usize>> = HashMap::default();
+        let mut ranges: HashMap<String, Vec<(usize, Option<usize>)>> = HashMap::default();
         let mut file = Vec::new();
         for (i, d) in directives.iter().enumerate() {
             match d.suppression.kind {

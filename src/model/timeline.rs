@@ -248,7 +248,7 @@ impl Timeline {
     /// pass, so a document with thousands of timelines stays linear.
     pub fn by_section(&self) -> Vec<(Option<usize>, Vec<&TimelineEntry>)> {
         let mut groups: Vec<(Option<usize>, Vec<&TimelineEntry>)> = Vec::new();
-        let mut index: std::collections::HashMap<Option<usize>, usize> = std::collections::HashMap::new();
+        let mut index: crate::hash::HashMap<Option<usize>, usize> = crate::hash::HashMap::default();
         for entry in &self.entries {
             let slot = *index.entry(entry.section).or_insert_with(|| {
                 groups.push((entry.section, Vec::new()));

@@ -2,7 +2,7 @@
 //! sections, each with what it says about owner, due date, tracking and
 //! priority.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use crate::lazy_regex::LazyRegex;
 
@@ -417,7 +417,7 @@ fn is_imperative(text: &str) -> bool {
 /// its nearest ancestor by heading level that names a kind, if that kind is
 /// action items.
 fn regions(sections: &[Section<'_>]) -> HashMap<usize, Vec<Span>> {
-    let mut regions: HashMap<usize, Vec<Span>> = HashMap::new();
+    let mut regions: HashMap<usize, Vec<Span>> = HashMap::default();
     // The open ancestors of the current section: levels strictly rise, so
     // the stack is at most as deep as there are heading levels.
     let mut ancestors: Vec<usize> = Vec::new();
@@ -474,7 +474,7 @@ pub(crate) fn collect_action_items(src: &str, md: &Markdown<'_>, sections: &[Sec
         let has_list_or_table = blocks
             .iter()
             .any(|b| b.item.is_some() || matches!(b.kind, BlockKind::TableRow { header: false, .. }));
-        let mut group_labels: HashMap<u32, bool> = HashMap::new();
+        let mut group_labels: HashMap<u32, bool> = HashMap::default();
         let mut columns: Option<(u32, Columns)> = None;
         // Lines of prose, which are items only if they read like a list.
         let mut prose: Vec<&Line<'_>> = Vec::new();

@@ -1,8 +1,9 @@
 //! Which section kind a heading names, from the synonym table in
 //! `rules/sections.toml` (extendable with `[sections]` in config).
 
+use crate::hash::{HashMap, HashSet};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -88,7 +89,7 @@ impl SectionTable {
     fn from_json(text: &str) -> Result<SectionTable, String> {
         let def: TableDef = serde_json::from_str(text).map_err(|e| e.to_string())?;
         let mut table = SectionTable {
-            phrases: HashMap::new(),
+            phrases: HashMap::default(),
             ambiguous: def.ambiguous.headings.iter().map(|h| normalize(h)).collect(),
             qualifiers: def.qualifiers.words.iter().map(|w| w.to_lowercase()).collect(),
             suffixes: def

@@ -2,7 +2,7 @@
 //! headings and the timeline. Rules that check dates and times as written
 //! (invalid times, wrong weekdays, ambiguous day/month order) read these.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use super::markdown::{BlockKind, Markdown};
 use super::timeline::written;

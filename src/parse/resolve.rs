@@ -312,7 +312,7 @@ fn declared_document_zone(incident: &Incident<'_>, opts: &ParseOptions<'_>) -> O
 fn declared_zones(incident: &Incident<'_>, opts: &ParseOptions<'_>) -> Vec<(usize, ZoneRef)> {
     let mut declared = Vec::new();
     // Where each timeline section's first entry starts, in one pass.
-    let mut first_entries: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut first_entries: crate::hash::HashMap<usize, usize> = crate::hash::HashMap::default();
     for entry in &incident.timeline.entries {
         if let Some(section) = entry.section {
             first_entries.entry(section).or_insert(entry.span.start);
@@ -370,7 +370,7 @@ fn resolve_entries(incident: &mut Incident<'_>, ctx: &Context<'_>, document_date
     });
     // Timed entries by section, in one pass.
     let mut groups: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
-    let mut slots: std::collections::HashMap<Option<usize>, usize> = std::collections::HashMap::new();
+    let mut slots: crate::hash::HashMap<Option<usize>, usize> = crate::hash::HashMap::default();
     for (i, entry) in incident.timeline.entries.iter().enumerate() {
         if entry.time().is_none() {
             continue;
@@ -381,9 +381,9 @@ fn resolve_entries(incident: &mut Incident<'_>, ctx: &Context<'_>, document_date
         });
         groups[slot].1.push(i);
     }
-    let declared_by_section: std::collections::HashMap<usize, &ZoneRef> =
+    let declared_by_section: crate::hash::HashMap<usize, &ZoneRef> =
         incident.timeline.declared_zones.iter().map(|(s, z)| (*s, z)).collect();
-    let declared_by_section: std::collections::HashMap<usize, ZoneRef> =
+    let declared_by_section: crate::hash::HashMap<usize, ZoneRef> =
         declared_by_section.into_iter().map(|(s, z)| (s, z.clone())).collect();
     for (group, indices) in groups {
         let clocks: Vec<_> = indices

@@ -5,7 +5,7 @@
 //! entries. A line, item or heading that holds only a date (`**2023-08-04**`)
 //! carries that date to the entries below it.
 
-use std::collections::HashSet;
+use crate::hash::HashSet;
 
 use crate::lazy_regex::LazyRegex;
 
@@ -226,7 +226,7 @@ pub(crate) fn extract_entries(
         carried: None,
     };
     // Items that became entries: their descendants are details.
-    let mut entry_items: HashSet<u32> = HashSet::new();
+    let mut entry_items: HashSet<u32> = HashSet::default();
     let mut table_columns: Option<(u32, TableColumns)> = None;
     let default_opts = ClockOptions::default();
     // Each block belongs to the first body it overlaps; bodies come in

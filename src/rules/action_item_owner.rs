@@ -51,7 +51,7 @@ pub(super) fn report_per_section(
 ) {
     // Items by section, sections in the order their first item appears.
     let mut groups: Vec<Vec<&ActionItem>> = Vec::new();
-    let mut slots: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut slots: crate::hash::HashMap<usize, usize> = crate::hash::HashMap::default();
     for item in &ctx.incident.action_items {
         let slot = *slots.entry(item.section).or_insert_with(|| {
             groups.push(Vec::new());

@@ -6,7 +6,7 @@
 //! written the same way in `rules/*.toml`. Entries that share an id form one
 //! rule with several matchers.
 
-use std::collections::HashSet;
+use crate::hash::HashSet;
 use std::sync::OnceLock;
 
 use regex_automata::meta::{self, Regex};
@@ -372,7 +372,7 @@ impl ConfiguredRule for CustomRule {
             sections: &scopes,
         };
         // Two matchers of one rule finding the same text report it once.
-        let mut reported: HashSet<Span> = HashSet::new();
+        let mut reported: HashSet<Span> = HashSet::default();
         let mut lines: Vec<(&Line<'_>, bool)> = Vec::new();
         let blocks = incident
             .markdown
@@ -516,7 +516,7 @@ mod tests {
 
     #[test]
     fn errors_name_the_entry_and_the_problem() {
-        let none = HashSet::new();
+        let none = HashSet::default();
         let e = compile(&[def("ok-rule", "a"), def("bad", "(unclosed")], &none, true).unwrap_err();
         assert_eq!(e.index, 1);
         assert!(e.message.contains("invalid pattern"), "{}", e.message);
@@ -530,7 +530,12 @@ mod tests {
 
     #[test]
     fn entries_with_one_id_form_one_rule() {
-        let rules = compile(&[def("x", "a"), def("x", "b"), def("y", "c")], &HashSet::new(), true).unwrap();
+        let rules = compile(
+            &[def("x", "a"), def("x", "b"), def("y", "c")],
+            &HashSet::default(),
+            true,
+        )
+        .unwrap();
         assert_eq!(rules.len(), 2);
         assert_eq!(rules[0].matchers.len(), 2);
     }
@@ -554,7 +559,7 @@ mod tests {
         let mut d = def("todo", "TODO");
         d.pattern = None;
         d.words = Some(vec!["TODO".to_string()]);
-        let rule = compile(&[d], &HashSet::new(), true).unwrap().remove(0);
+        let rule = compile(&[d], &HashSet::default(), true).unwrap().remove(0);
         let src = "# Report\n\nOwner: TODO, run `make TODO` later.\n\n```\nTODO\n```\n\n<p>Cause: <b>TODO</b></p>\n";
         assert_eq!(
             findings(&rule, src),
@@ -567,7 +572,7 @@ mod tests {
         let mut words = def("prod", "");
         words.pattern = None;
         words.words = Some(vec!["prod*".to_string(), "prd".to_string()]);
-        let rule = compile(&[words, def("prod", r"\bprd\b")], &HashSet::new(), true)
+        let rule = compile(&[words, def("prod", r"\bprd\b")], &HashSet::default(), true)
             .unwrap()
             .remove(0);
         let src = "# Report\n\nThe PRD and production hosts, not reprod or prd.\n";
@@ -585,7 +590,7 @@ mod tests {
 
     #[test]
     fn huge_patterns_are_refused() {
-        let e = compile(&[def("big", "(?:a{1000}){1000}")], &HashSet::new(), true).unwrap_err();
+        let e = compile(&[def("big", "(?:a{1000}){1000}")], &HashSet::default(), true).unwrap_err();
         assert!(e.message.contains("invalid pattern"), "{}", e.message);
     }
 }

@@ -13,7 +13,7 @@
 //! ## Example
 //! "10:00 PM (Pacific Standard Time)" on May 15, 2023.
 
-use std::collections::HashSet;
+use crate::hash::HashSet;
 
 use super::{LintContext, NoOptions, Rule, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
@@ -142,7 +142,7 @@ impl Rule for DstMismatch {
         let from_entries = incident.timeline.entries.iter().filter_map(|e| e.resolved.as_ref());
         // Group by the label as written: "PST" on eleven entries is one mistake.
         let mut groups: Vec<(String, Vec<Wrong<'_>>)> = Vec::new();
-        let mut right: HashSet<Span> = HashSet::new();
+        let mut right: HashSet<Span> = HashSet::default();
         for (w, is_wrong) in from_statements.chain(from_entries).filter_map(judge) {
             if !is_wrong {
                 right.insert(w.span);

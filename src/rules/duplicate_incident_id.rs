@@ -69,10 +69,10 @@ pub fn document_key(incident: &Incident<'_>, path: &str) -> DocumentKey {
 
 /// Diagnostics for documents that share an identity, by index into `docs`.
 pub fn cross_check(docs: &[DocumentKey]) -> Vec<(usize, Diagnostic)> {
-    use std::collections::HashMap;
+    use crate::hash::HashMap;
     // Documents by id and by title and date: one pass, not every pair.
-    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_title_date: HashMap<(&str, NaiveDate), Vec<usize>> = HashMap::new();
+    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_title_date: HashMap<(&str, NaiveDate), Vec<usize>> = HashMap::default();
     for (i, doc) in docs.iter().enumerate() {
         if let Some((id, _)) = &doc.id {
             by_id.entry(id.as_str()).or_default().push(i);

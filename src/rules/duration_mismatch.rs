@@ -67,7 +67,7 @@ fn windows(entries: &[TimelineEntry]) -> Vec<Window> {
     let mut out = Vec::new();
     // Timed entries with their index, grouped by section in one pass.
     let mut groups: Vec<Vec<(usize, &TimelineEntry)>> = Vec::new();
-    let mut slots: std::collections::HashMap<Option<usize>, usize> = std::collections::HashMap::new();
+    let mut slots: crate::hash::HashMap<Option<usize>, usize> = crate::hash::HashMap::default();
     for (i, e) in entries.iter().enumerate().filter(|(_, e)| e.resolved.is_some()) {
         let slot = *slots.entry(e.section).or_insert_with(|| {
             groups.push(Vec::new());

@@ -16,7 +16,8 @@
 //! ## Example
 //! `web-01` in the timeline, `web01` in the root cause.
 
-use std::collections::{BTreeMap, HashSet};
+use crate::hash::HashSet;
+use std::collections::BTreeMap;
 
 use super::{LintContext, NoOptions, Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};

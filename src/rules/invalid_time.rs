@@ -9,7 +9,7 @@
 //! ## Example
 //! `- 25:10 UTC: rollback finished`
 
-use std::collections::HashSet;
+use crate::hash::HashSet;
 
 use super::{LintContext, NoOptions, Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -47,7 +47,7 @@ impl Rule for InvalidTime {
     fn check(ctx: &LintContext<'_, '_>, _: &NoOptions, out: &mut Vec<Diagnostic>) {
         let incident = ctx.incident;
         let order = incident.date_order.map(|(o, _)| o);
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for mention in &incident.mentions {
             let w = &mention.written;
             for clock in [&w.time, &w.end_time].into_iter().flatten() {

@@ -13,7 +13,8 @@
 //! ## Example
 //! `192.168.10.25` three times and `192.168.10.52` once.
 
-use std::collections::{BTreeMap, HashMap};
+use crate::hash::HashMap;
+use std::collections::BTreeMap;
 
 use crate::lazy_regex::LazyRegex;
 
@@ -72,7 +73,7 @@ impl Rule for IpNearDuplicate {
         }
         // Addresses used twice or more, under each of their four "one octet
         // left out" keys, so a twin is found without comparing every pair.
-        let mut by_pattern: HashMap<(usize, [&str; 3]), Vec<&str>> = HashMap::new();
+        let mut by_pattern: HashMap<(usize, [&str; 3]), Vec<&str>> = HashMap::default();
         for (address, uses) in &by_address {
             if uses.len() < 2 {
                 continue;

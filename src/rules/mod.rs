@@ -43,7 +43,7 @@ mod timing;
 mod unused_suppression;
 mod weekday_mismatch;
 
-use std::collections::HashSet;
+use crate::hash::HashSet;
 use std::marker::PhantomData;
 use std::sync::LazyLock;
 
@@ -234,7 +234,7 @@ static DATA_RULES: LazyLock<Vec<DataRule>> = LazyLock::new(|| {
             // failing here means the binary was built from broken data.
             let file: DataRuleFile =
                 serde_json::from_str(json).unwrap_or_else(|e| panic!("rules/{id}.toml is invalid: {e}"));
-            let mut rules = custom::compile(&file.custom_rules, &HashSet::new(), false)
+            let mut rules = custom::compile(&file.custom_rules, &HashSet::default(), false)
                 .unwrap_or_else(|e| panic!("rules/{id}.toml is invalid: {}", e.message));
             assert!(
                 rules.len() == 1 && rules[0].id == *id,
@@ -271,7 +271,7 @@ pub fn ids() -> impl Iterator<Item = &'static str> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::HashSet;
+    use crate::hash::HashSet;
 
     use super::{DATA_RULE_FILES, DataRuleFile, custom};
 
@@ -281,7 +281,7 @@ mod tests {
     fn every_data_rule_pattern_compiles() {
         for (id, toml_text, _, _) in DATA_RULE_FILES {
             let file: DataRuleFile = toml::from_str(toml_text).unwrap_or_else(|e| panic!("rules/{id}.toml: {e}"));
-            if let Err(e) = custom::compile(&file.custom_rules, &HashSet::new(), true) {
+            if let Err(e) = custom::compile(&file.custom_rules, &HashSet::default(), true) {
                 panic!("rules/{id}.toml, entry {}: {}: {}", e.index, e.field, e.message);
             }
         }

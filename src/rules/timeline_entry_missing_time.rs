@@ -14,7 +14,7 @@
 //! ## Example
 //! A table row `|                |` at the end of the timeline table.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use super::{LintContext, NoOptions, Rule, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
@@ -58,7 +58,7 @@ impl Rule for TimelineEntryMissingTime {
     fn check(ctx: &LintContext<'_, '_>, _: &NoOptions, out: &mut Vec<Diagnostic>) {
         let incident = ctx.incident;
         let groups = incident.timeline.by_section();
-        let by_section: std::collections::HashMap<Option<usize>, &Vec<&TimelineEntry>> =
+        let by_section: crate::hash::HashMap<Option<usize>, &Vec<&TimelineEntry>> =
             groups.iter().map(|(s, entries)| (*s, entries)).collect();
         let none = Vec::new();
         for &section_index in &incident.timeline.sections {
@@ -79,7 +79,7 @@ impl Rule for TimelineEntryMissingTime {
                 continue;
             }
             // How many of each list's or table's entries have a time.
-            let mut counts: HashMap<(bool, u32), (usize, usize)> = HashMap::new();
+            let mut counts: HashMap<(bool, u32), (usize, usize)> = HashMap::default();
             for e in in_section {
                 if let Some(g) = group_of(e) {
                     let c = counts.entry(g).or_default();

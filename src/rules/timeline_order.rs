@@ -77,15 +77,15 @@ impl Rule for TimelineOrder {
             );
         }
         // One fix sorts a whole timeline; it rides on the timeline's first finding.
-        let section_of: std::collections::HashMap<_, _> = incident
+        let section_of: crate::hash::HashMap<_, _> = incident
             .timeline
             .entries
             .iter()
             .map(|e| (e.time_span(), e.section))
             .collect();
-        let groups: std::collections::HashMap<Option<usize>, Vec<&TimelineEntry>> =
+        let groups: crate::hash::HashMap<Option<usize>, Vec<&TimelineEntry>> =
             incident.timeline.by_section().into_iter().collect();
-        let mut sorted_sections = std::collections::HashSet::new();
+        let mut sorted_sections = crate::hash::HashSet::default();
         for d in &mut out[first..] {
             let Some(&section) = section_of.get(&d.primary.span) else {
                 continue;

@@ -9,7 +9,7 @@
 //! ## Example
 //! `14:00 IST` with no `[timezones] IST = "..."` in pmlint.toml.
 
-use std::collections::HashSet;
+use crate::hash::HashSet;
 
 use super::{LintContext, NoOptions, Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -47,7 +47,7 @@ impl Rule for TimezoneAmbiguous {
             .map(|z| (&z.zone, z.span));
         // One report per label: "CST" on every entry is one question.
         let mut groups: Vec<(&str, &Zone, Vec<Span>)> = Vec::new();
-        let mut seen: HashSet<Span> = HashSet::new();
+        let mut seen: HashSet<Span> = HashSet::default();
         for (zone, span) in written.chain(declared) {
             let (Zone::Ambiguous(_), Some(span)) = (zone, span) else {
                 continue;

@@ -12,7 +12,7 @@
 //! ## Example
 //! `**Posted:** Monday, August 11, 2023`
 
-use std::collections::HashSet;
+use crate::hash::HashSet;
 
 use chrono::Datelike;
 
@@ -33,7 +33,7 @@ impl Rule for WeekdayMismatch {
 
     fn check(ctx: &LintContext<'_, '_>, _: &NoOptions, out: &mut Vec<Diagnostic>) {
         let incident = ctx.incident;
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for mention in &incident.mentions {
             let Some(date) = &mention.written.date else {
                 continue;

@@ -4,7 +4,7 @@
 //! Abbreviations and long names come from `rules/timezones.toml`, a data table
 //! users can extend or override (`[timezones] IST = "Asia/Kolkata"`).
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::sync::{Arc, LazyLock};
 
 use chrono::{FixedOffset, NaiveDateTime, Offset, TimeZone};
@@ -176,7 +176,7 @@ impl ZoneTable {
 
     fn from_json(text: &str) -> Result<ZoneTable, String> {
         let def: TableDef = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = HashMap::default();
         for (abbr, entry) in &def.abbreviations {
             abbreviations.insert(abbr.clone(), entry.to_zone().map_err(|e| format!("{abbr}: {e}"))?);
         }
