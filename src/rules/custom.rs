@@ -158,11 +158,13 @@ impl CustomRule {
                 if crate::effort::quick_start() {
                     return None;
                 }
+                // Owners: the patterns in `pattern_index` order, then each
+                // matcher's word list (empty for a matcher without words).
                 LineGate::new(
                     self.matchers
                         .iter()
                         .flat_map(|m| m.patterns.iter().map(|p| p.source.as_str())),
-                    self.matchers.iter().flat_map(|m| m.word_spellings.iter().cloned()),
+                    self.matchers.iter().map(|m| m.word_spellings.clone()),
                 )
             })
             .as_ref()
@@ -391,12 +393,26 @@ impl ConfiguredRule for CustomRule {
                 }
             }
         }
-        let may_match = match self.gate() {
-            Some(gate) => gate.lines_that_may_match(lines.iter().map(|(line, _)| line.text.as_ref())),
-            None => vec![true; lines.len()],
+        // Over many documents, one search of the document names the lines
+        // that may match and, for each, the patterns and word lists that
+        // may; a line is not searched again for their literals.
+        let Some(gate) = self.gate() else {
+            for (line, table) in lines {
+                let candidates = if self.pattern_index.is_empty() {
+                    Vec::new()
+                } else {
+                    self.prefilter().candidates(&line.text)
+                };
+                self.check_line((line, table), &candidates, |_| true, &scope, &mut reported, out);
+            }
+            return;
         };
-        for ((line, table), _) in lines.into_iter().zip(may_match).filter(|(_, may)| *may) {
-            self.check_line(line, table, &scope, &mut reported, out);
+        let owners = gate.owners_by_line(lines.iter().map(|(line, _)| line.text.as_ref()));
+        let patterns = self.pattern_index.len();
+        for held in owners.chunk_by(|a, b| a.0 == b.0) {
+            let candidates: Vec<usize> = held.iter().map(|&(_, o)| o).take_while(|&o| o < patterns).collect();
+            let words_held = |mi: usize| held.iter().any(|&(_, o)| o == patterns + mi);
+            self.check_line(lines[held[0].0], &candidates, words_held, &scope, &mut reported, out);
         }
     }
 }
@@ -419,21 +435,18 @@ impl Scope<'_> {
 }
 
 impl CustomRule {
+    /// `candidates`: the patterns that may match the line, in order;
+    /// `words_held`: whether the line holds a spelling of a matcher's words.
     fn check_line(
         &self,
-        line: &Line<'_>,
-        table: bool,
+        (line, table): (&Line<'_>, bool),
+        candidates: &[usize],
+        words_held: impl Fn(usize) -> bool,
         scope: &Scope<'_>,
         reported: &mut HashSet<Span>,
         out: &mut Vec<Diagnostic>,
     ) {
-        // The patterns that match somewhere in the line, in order.
-        let candidates = if self.pattern_index.is_empty() {
-            Vec::new()
-        } else {
-            self.prefilter().candidates(&line.text)
-        };
-        for (mi, ri) in candidates.into_iter().map(|i| self.pattern_index[i]) {
+        for (mi, ri) in candidates.iter().map(|&i| self.pattern_index[i]) {
             let m = &self.matchers[mi];
             if !scope.admits(m, mi, line, table) {
                 continue;
@@ -448,7 +461,11 @@ impl CustomRule {
             }
         }
         for (mi, m) in self.matchers.iter().enumerate() {
-            if let Some(words) = m.words.as_ref().filter(|_| scope.admits(m, mi, line, table)) {
+            if let Some(words) = m
+                .words
+                .as_ref()
+                .filter(|_| words_held(mi) && scope.admits(m, mi, line, table))
+            {
                 for found in words.find_iter(&line.text) {
                     self.report(m, line, found.range(), reported, out);
                 }

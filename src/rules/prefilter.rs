@@ -122,13 +122,20 @@ impl Prefilter {
 
 /// Which lines of a document may hold a match of any of a rule's patterns or
 /// words, found by one search over the lines joined. Searching each line
-/// apart costs a call per line, and most lines hold nothing.
+/// apart costs a call per line, and most lines hold nothing. It also says
+/// which patterns and word lists a line may match, so that a line is not
+/// searched again for the literals of each.
 ///
 /// For many documents only: for a few, building the automaton costs more
 /// than the searches it spares.
 #[derive(Clone, Debug)]
 pub struct LineGate {
     automaton: AhoCorasick,
+    /// The owner of each literal of the automaton: a pattern's index, or
+    /// the number of patterns plus a word list's index.
+    owners: Vec<usize>,
+    /// Patterns and word lists.
+    owner_count: usize,
 }
 
 /// Joins lines in the gate's haystack. No literal holds it, so no match
@@ -136,17 +143,28 @@ pub struct LineGate {
 const LINE_BREAK: char = '\n';
 
 impl LineGate {
-    /// `patterns` are regexes; `spellings` are texts (one of which a word
-    /// list's match holds, ASCII case aside; see `phrase::required_spellings`).
-    /// None when a pattern needs no literal (every line may match it) or a
-    /// literal holds a line break.
+    /// `patterns` are regexes; `word_lists` give, for each list, texts one
+    /// of which a match of the list holds, ASCII case aside (see
+    /// `phrase::required_spellings`); a list may be empty. None when a
+    /// pattern needs no literal (every line may match it) or a literal holds
+    /// a line break.
     pub fn new<'p>(
         patterns: impl IntoIterator<Item = &'p str>,
-        spellings: impl IntoIterator<Item = String>,
+        word_lists: impl IntoIterator<Item = Vec<String>>,
     ) -> Option<LineGate> {
-        let mut literals: Vec<String> = spellings.into_iter().collect();
+        let mut literals: Vec<String> = Vec::new();
+        let mut owners = Vec::new();
+        let mut count = 0;
         for pattern in patterns {
-            literals.extend(literals_of(pattern)?.into_iter().next()?);
+            let first = literals_of(pattern)?.into_iter().next()?;
+            owners.extend(std::iter::repeat_n(count, first.len()));
+            literals.extend(first);
+            count += 1;
+        }
+        for list in word_lists {
+            owners.extend(std::iter::repeat_n(count, list.len()));
+            literals.extend(list);
+            count += 1;
         }
         if literals.is_empty() || literals.iter().any(|l| l.is_empty() || l.contains(LINE_BREAK)) {
             return None;
@@ -156,11 +174,15 @@ impl LineGate {
             .match_kind(MatchKind::Standard)
             .build(&literals)
             .ok()?;
-        Some(LineGate { automaton })
+        Some(LineGate {
+            automaton,
+            owners,
+            owner_count: count,
+        })
     }
 
-    /// For each of `lines`, whether it holds one of the literals.
-    pub fn lines_that_may_match<'t>(&self, lines: impl ExactSizeIterator<Item = &'t str> + Clone) -> Vec<bool> {
+    /// The lines joined by `LINE_BREAK`, and where each starts.
+    fn joined<'t>(lines: impl ExactSizeIterator<Item = &'t str> + Clone) -> (String, Vec<usize>) {
         let mut starts = Vec::with_capacity(lines.len());
         // Sized once: grown line by line, it was copied a dozen times.
         let mut joined = String::with_capacity(lines.clone().map(|line| line.len() + LINE_BREAK.len_utf8()).sum());
@@ -169,30 +191,37 @@ impl LineGate {
             joined.push_str(line);
             joined.push(LINE_BREAK);
         }
-        let mut hit = vec![false; starts.len()];
-        // Each search starts at a line's start and stops at the first match
-        // (the earliest to end): it lies in the first line from there that
-        // holds a literal, since none spans a line break. The next search
-        // starts at the following line.
-        let mut at = 0;
-        while at < joined.len() {
-            let input = aho_corasick::Input::new(&joined).range(at..);
-            let found = match self.automaton.try_find(input) {
-                Ok(found) => found,
-                // Cannot happen (an unanchored search of a standard automaton);
-                // if it did, every line from here may match.
-                Err(_) => {
-                    let line = starts.partition_point(|&s| s <= at).saturating_sub(1);
-                    hit[line..].iter_mut().for_each(|h| *h = true);
-                    break;
+        (joined, starts)
+    }
+
+    /// The owners whose literals each line holds: (line, owner) pairs, by
+    /// line, then owner, each once. A pattern of the first set's owners may
+    /// match the line (the same test as `Prefilter::candidates` for many
+    /// documents); a word list that is not among them cannot.
+    pub fn owners_by_line<'t>(&self, lines: impl ExactSizeIterator<Item = &'t str> + Clone) -> Vec<(usize, usize)> {
+        let (joined, starts) = Self::joined(lines);
+        let mut found = Vec::new();
+        let mut line = 0;
+        match self.automaton.try_find_overlapping_iter(&joined) {
+            Ok(matches) => {
+                for m in matches {
+                    // Matches come by their end; a match ends in the line it starts in.
+                    while starts.get(line + 1).is_some_and(|&next| next < m.end()) {
+                        line += 1;
+                    }
+                    found.push((line, self.owners[m.pattern().as_usize()]));
                 }
-            };
-            let Some(found) = found else { break };
-            let line = starts.partition_point(|&s| s <= found.start()).saturating_sub(1);
-            hit[line] = true;
-            at = starts.get(line + 1).copied().unwrap_or(joined.len());
+            }
+            // Cannot happen (a standard automaton searches overlapping);
+            // if it did, every line may match anything.
+            Err(_) => {
+                let all = self.owner_count;
+                found.extend((0..starts.len()).flat_map(|line| (0..all).map(move |owner| (line, owner))));
+            }
         }
-        hit
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 }
 
@@ -346,11 +375,13 @@ mod tests {
         assert!(matched >= 2000, "the texts should exercise the patterns ({matched})");
     }
 
-    /// Whole documents: the gate passes every line a pattern or a word of
-    /// the rule matches, and says of each line in a document what it says
-    /// of the line alone (so the joined search loses no line and invents none).
+    /// Whole documents: the gate names, for each line, every pattern and
+    /// word list of the rule that matches it, exactly the patterns the
+    /// prefilter names for the line, and says of each line in a document what
+    /// it says of the line alone (so the joined search loses no line and
+    /// invents none).
     #[test]
-    fn the_gate_passes_every_line_a_rule_may_match() {
+    fn the_gate_names_every_pattern_and_word_list_a_line_may_match() {
         let mut draws = crate::cue::equivalence::Draws::new(0x2545_f491_4f6c_dd1d);
         let mut matched = 0;
         for (id, toml_text, _, _) in super::super::DATA_RULE_FILES {
@@ -361,35 +392,68 @@ mod tests {
                 .flat_map(|d| d.pattern.iter().chain(d.patterns.iter().flatten()))
                 .map(String::as_str)
                 .collect();
-            let words: Vec<&str> = file
+            let lists: Vec<Vec<&str>> = file
                 .custom_rules
                 .iter()
-                .flat_map(|d| d.words.iter().flatten())
-                .map(String::as_str)
+                .map(|d| d.words.iter().flatten().map(String::as_str).collect())
                 .collect();
             let regexes: Vec<regex::Regex> = patterns.iter().map(|p| regex::Regex::new(p).unwrap()).collect();
-            let phrases =
-                (!words.is_empty()).then(|| crate::phrase::PhraseSet::new(words.iter().map(|w| (0, *w))).unwrap());
-            let spellings = || words.iter().flat_map(|w| crate::phrase::required_spellings(w));
+            let phrases: Vec<Option<crate::phrase::PhraseSet>> = lists
+                .iter()
+                .map(|words| {
+                    (!words.is_empty()).then(|| crate::phrase::PhraseSet::new(words.iter().map(|w| (0, *w))).unwrap())
+                })
+                .collect();
+            let spellings = || {
+                lists.iter().map(|words| {
+                    words
+                        .iter()
+                        .flat_map(|w| crate::phrase::required_spellings(w))
+                        .collect::<Vec<_>>()
+                })
+            };
             let mut marks: Vec<&str> = vec!["<", ">", "{{", "}}", "'s", ":", "??", "xx", "."];
-            marks.extend(&words);
+            marks.extend(lists.iter().flatten());
             let samples = crate::cue::equivalence::sample_texts(&patterns.join(" "), &marks, 3000);
-            {
-                let gate = LineGate::new(patterns.iter().copied(), spellings())
-                    .unwrap_or_else(|| panic!("{id}: every pattern needs a literal"));
-                let mut rest = samples.as_slice();
-                while !rest.is_empty() {
-                    let (lines, after) = rest.split_at((1 + draws.below(40)).min(rest.len()));
-                    rest = after;
-                    let passed = gate.lines_that_may_match(lines.iter().map(String::as_str));
-                    for (line, passed) in lines.iter().zip(passed) {
-                        let alone = gate.lines_that_may_match(std::iter::once(line.as_str()));
-                        assert_eq!(alone, [passed], "{id}: {line:?} in a document and alone");
-                        let matches = regexes.iter().any(|r| r.is_match(line))
-                            || phrases.as_ref().is_some_and(|p| p.is_match(line));
-                        if matches {
+            let gate = LineGate::new(patterns.iter().copied(), spellings())
+                .unwrap_or_else(|| panic!("{id}: every pattern needs a literal"));
+            let prefilter = Prefilter::new(patterns.iter().copied(), false);
+            let mut rest = samples.as_slice();
+            while !rest.is_empty() {
+                let (lines, after) = rest.split_at((1 + draws.below(40)).min(rest.len()));
+                rest = after;
+                let owners = gate.owners_by_line(lines.iter().map(String::as_str));
+                assert!(
+                    owners.windows(2).all(|w| w[0] < w[1]),
+                    "{id}: by line, then owner, once"
+                );
+                for (i, line) in lines.iter().enumerate() {
+                    let named: Vec<usize> = owners.iter().filter(|(l, _)| *l == i).map(|&(_, o)| o).collect();
+                    let alone: Vec<usize> = gate
+                        .owners_by_line(std::iter::once(line.as_str()))
+                        .into_iter()
+                        .map(|(_, o)| o)
+                        .collect();
+                    assert_eq!(named, alone, "{id}: {line:?} in a document and alone");
+                    let named_patterns: Vec<usize> = named.iter().copied().filter(|&o| o < patterns.len()).collect();
+                    assert_eq!(named_patterns, prefilter.candidates(line), "{id}: {line:?}");
+                    for (k, regex) in regexes.iter().enumerate() {
+                        if regex.is_match(line) {
                             matched += 1;
-                            assert!(passed, "{id}: the gate stops {line:?}");
+                            assert!(
+                                named.contains(&k),
+                                "{id}: the gate misses {:?} in {line:?}",
+                                patterns[k]
+                            );
+                        }
+                    }
+                    for (k, phrases) in phrases.iter().enumerate() {
+                        if phrases.as_ref().is_some_and(|p| p.is_match(line)) {
+                            matched += 1;
+                            assert!(
+                                named.contains(&(patterns.len() + k)),
+                                "{id}: the gate misses list {k} in {line:?}"
+                            );
                         }
                     }
                 }
@@ -398,21 +462,37 @@ mod tests {
         assert!(matched >= 500, "the texts should exercise the rules ({matched})");
     }
 
+    /// The lines the gate names any owner for.
+    fn passed(gate: &LineGate, lines: &[&str]) -> Vec<bool> {
+        let owners = gate.owners_by_line(lines.iter().copied());
+        (0..lines.len()).map(|i| owners.iter().any(|&(l, _)| l == i)).collect()
+    }
+
     #[test]
     fn no_gate_when_a_line_would_pass_anyway() {
-        assert!(LineGate::new([r"\w+"], Vec::new()).is_none());
-        assert!(LineGate::new([r"a\nb"], Vec::new()).is_none());
-        assert!(LineGate::new([], Vec::new()).is_none());
-        let gate = LineGate::new([r"\bTBD\b"], crate::phrase::required_spellings("störung*")).unwrap();
+        assert!(LineGate::new([r"\w+"], []).is_none());
+        assert!(LineGate::new([r"a\nb"], []).is_none());
+        assert!(LineGate::new([], [Vec::new()]).is_none());
+        let gate = LineGate::new([r"\bTBD\b"], [crate::phrase::required_spellings("störung*")]).unwrap();
         assert_eq!(
-            gate.lines_that_may_match(["tbd", "", "STÖRUNGEN", "x störung", "nothing"].into_iter()),
+            passed(&gate, &["tbd", "", "STÖRUNGEN", "x störung", "nothing"]),
             [true, false, true, true, false]
         );
         // A phrase broken over two lines is in neither.
-        let gate = LineGate::new([], crate::phrase::required_spellings("human error")).unwrap();
+        let gate = LineGate::new([], [crate::phrase::required_spellings("human error")]).unwrap();
         assert_eq!(
-            gate.lines_that_may_match(["a human", "error", "human error"].into_iter()),
+            passed(&gate, &["a human", "error", "human error"]),
             [false, false, true]
+        );
+        // Owners: patterns by index, then word lists; an empty list is an owner too.
+        let gate = LineGate::new(
+            [r"\bTBD\b", r"(?i)todo"],
+            [Vec::new(), crate::phrase::required_spellings("human error")],
+        )
+        .unwrap();
+        assert_eq!(
+            gate.owners_by_line(["todo: tbd", "human error", "", "TBD TBD human error"].into_iter()),
+            [(0, 0), (0, 1), (1, 3), (3, 0), (3, 3)]
         );
     }
 }
