@@ -200,16 +200,28 @@ impl LineGate {
     /// documents); a word list that is not among them cannot.
     pub fn owners_by_line<'t>(&self, lines: impl ExactSizeIterator<Item = &'t str> + Clone) -> Vec<(usize, usize)> {
         let (joined, starts) = Self::joined(lines);
-        let mut found = Vec::new();
+        let mut found: Vec<(usize, usize)> = Vec::new();
         let mut line = 0;
+        // Each owner once a line as the matches come, so a huge line full of
+        // one literal keeps a short list: the owners named for this line
+        // start at `line_from` in `found`.
+        let mut named = vec![false; self.owner_count];
+        let mut line_from = 0;
         match self.automaton.try_find_overlapping_iter(&joined) {
             Ok(matches) => {
                 for m in matches {
                     // Matches come by their end; a match ends in the line it starts in.
-                    while starts.get(line + 1).is_some_and(|&next| next < m.end()) {
-                        line += 1;
+                    if starts.get(line + 1).is_some_and(|&next| next < m.end()) {
+                        while starts.get(line + 1).is_some_and(|&next| next < m.end()) {
+                            line += 1;
+                        }
+                        found[line_from..].iter().for_each(|&(_, owner)| named[owner] = false);
+                        line_from = found.len();
                     }
-                    found.push((line, self.owners[m.pattern().as_usize()]));
+                    let owner = self.owners[m.pattern().as_usize()];
+                    if !std::mem::replace(&mut named[owner], true) {
+                        found.push((line, owner));
+                    }
                 }
             }
             // Cannot happen (a standard automaton searches overlapping);
@@ -219,8 +231,8 @@ impl LineGate {
                 found.extend((0..starts.len()).flat_map(|line| (0..all).map(move |owner| (line, owner))));
             }
         }
+        // By line already; by owner within a line.
         found.sort_unstable();
-        found.dedup();
         found
     }
 }
