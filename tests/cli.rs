@@ -542,6 +542,54 @@ fn output_is_the_same_on_any_number_of_threads() {
 }
 
 #[test]
+fn a_file_reports_the_same_alone_as_among_many() {
+    // One file (the pre-commit case) is linted with lean regexes and each
+    // line searched alone; many files with full regexes and one search of
+    // each document for every data rule's literals. The findings must not
+    // depend on which.
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    let mut folders = vec![std::path::PathBuf::from("fixtures")];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("fixtures are readable") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    assert!(files.len() > 20, "enough files for the many-document build");
+    // `duplicate-incident-id` compares documents with each other.
+    let args = [
+        "--no-config",
+        "--format",
+        "concise",
+        "--ignore",
+        "duplicate-incident-id",
+    ];
+    let lines = |out: std::process::Output| -> Vec<String> {
+        String::from_utf8(out.stdout)
+            .expect("UTF-8")
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+    let mut alone: Vec<String> = files
+        .iter()
+        .flat_map(|f| lines(pmlint().args(args).arg(f).output().expect("runs")))
+        .collect();
+    let mut together = lines(pmlint().args(args).args(&files).output().expect("runs"));
+    alone.sort();
+    together.sort();
+    assert!(alone.iter().any(|l| l.contains("[blameful-language]")));
+    assert!(alone.iter().any(|l| l.contains("[placeholder-text]")));
+    assert!(alone.iter().any(|l| l.contains("[action-item-vague]")));
+    assert_eq!(alone, together);
+}
+
+#[test]
 fn diff_prints_changes_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("outage.md");
