@@ -5,6 +5,8 @@ use std::path::Path;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+mod common;
+
 fn pmlint() -> Command {
     let mut cmd = Command::cargo_bin("pmlint").expect("binary builds");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -547,19 +549,7 @@ fn a_file_reports_the_same_alone_as_among_many() {
     // line searched alone; many files with full regexes and one search of
     // each document for every data rule's literals. The findings must not
     // depend on which.
-    let mut files: Vec<std::path::PathBuf> = Vec::new();
-    let mut folders = vec![std::path::PathBuf::from("fixtures")];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).expect("fixtures are readable") {
-            let path = entry.expect("an entry").path();
-            if path.is_dir() {
-                folders.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
+    let files = common::fixtures();
     assert!(files.len() > 20, "enough files for the many-document build");
     // `duplicate-incident-id` compares documents with each other.
     let args = [

@@ -9,20 +9,14 @@ use pmlint::config::Config;
 use pmlint::fix::{FixLevel, fix_document};
 use pmlint::source::Source;
 
+mod common;
+
+/// The text of every fixture.
 fn fixtures() -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("fixture folder") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") {
-                out.push(std::fs::read_to_string(&path).expect("UTF-8 fixture"));
-            }
-        }
-    }
-    out
+    common::fixtures()
+        .iter()
+        .map(|path| std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).expect("UTF-8 fixture"))
+        .collect()
 }
 
 /// Ways to make a document harder without changing what it says.
