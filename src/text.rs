@@ -26,6 +26,30 @@ pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     })
 }
 
+/// Whether `bytes` hold an ASCII digit, read eight bytes at a time. Half
+/// of a postmortem's prose holds none, and a reader that needs one (every
+/// date and time has a digit) skips such a line for the price of this test.
+pub fn has_ascii_digit(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const LOW7: u64 = ONES * 0x7f;
+    // A byte strictly between these two is a digit.
+    const BELOW: u64 = b'0' as u64 - 1;
+    const ABOVE: u64 = b'9' as u64 + 1;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = chunk.try_into().map_or(0, u64::from_ne_bytes);
+        // Per byte `v` below 128, with no carry or borrow between bytes:
+        // the high bit of the first term says `v < ABOVE`, of the last
+        // `v > BELOW`; `!x` drops bytes of 128 and up (never digits).
+        let low = x & LOW7;
+        let digits = (ONES * (127 + ABOVE) - low) & !x & (low + ONES * (127 - BELOW)) & (ONES * 0x80);
+        if digits != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
+}
+
 /// `text` with its ASCII letters lower-cased when `fold`, else `text` itself.
 /// Every byte stays where it was: offsets in the one are offsets in the other.
 pub fn ascii_lowercase_if(text: &str, fold: bool) -> std::borrow::Cow<'_, str> {
@@ -76,6 +100,27 @@ pub fn text_before(text: &str, at: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_digit_is_found_wherever_it_stands() {
+        // Every byte value, at every place of texts longer and shorter than
+        // a chunk, among bytes that are not digits (the digits' neighbours
+        // and bytes beyond ASCII, which a carry could confuse).
+        let fillers = [b'/', b':', b'a', 0x7f, 0x80, 0xb0, 0xff, 0x00];
+        for len in 1..=19 {
+            for filler in fillers {
+                for at in 0..len {
+                    for byte in 0..=255u8 {
+                        let mut bytes = vec![filler; len];
+                        bytes[at] = byte;
+                        assert_eq!(has_ascii_digit(&bytes), byte.is_ascii_digit(), "{bytes:?}");
+                    }
+                }
+            }
+        }
+        assert!(!has_ascii_digit(b""));
+        assert!(!has_ascii_digit("no digits here, only ½ and ٣".as_bytes()));
+    }
 
     #[test]
     fn finds_needles_whatever_their_case() {

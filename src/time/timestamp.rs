@@ -227,6 +227,11 @@ static BYTE_CLASS: [u8; 256] = {
 pub fn find_timestamps(text: &str, zones: &ZoneTable) -> Vec<Timestamp> {
     let b = text.as_bytes();
     let mut found = Vec::new();
+    // Every date and time holds a digit (`parse_timestamp_prefix`): a line
+    // without one holds none.
+    if !crate::text::has_ascii_digit(b) {
+        return found;
+    }
     // Read with a byte table, the parser tried only where a word starts
     // with a byte a timestamp can start with; the rest of a word is skipped
     // in a tight loop, as lines are mostly letters inside words. A byte
