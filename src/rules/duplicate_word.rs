@@ -36,19 +36,30 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut i = 0;
     std::iter::from_fn(move || {
         loop {
-            while i < bytes.len()
-                && let (true, len) = space_at(text, i)
-            {
-                i += len;
+            // Tight loops over ASCII bytes; a character beyond ASCII is decoded.
+            while i < bytes.len() {
+                match SPACE_CLASS[usize::from(bytes[i])] {
+                    SPACE => i += 1,
+                    NOT_SPACE => break,
+                    _ => match space_at(text, i) {
+                        (true, len) => i += len,
+                        (false, _) => break,
+                    },
+                }
             }
             if i == bytes.len() {
                 return None;
             }
             let start = i;
-            while i < bytes.len()
-                && let (false, len) = space_at(text, i)
-            {
-                i += len;
+            while i < bytes.len() {
+                match SPACE_CLASS[usize::from(bytes[i])] {
+                    NOT_SPACE => i += 1,
+                    SPACE => break,
+                    _ => match space_at(text, i) {
+                        (false, len) => i += len,
+                        (true, _) => break,
+                    },
+                }
             }
             let chunk = &text[start..i];
             // Most words start and end with an ASCII letter or digit, which
@@ -68,6 +79,27 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         }
     })
 }
+
+const NOT_SPACE: u8 = 0;
+const SPACE: u8 = 1;
+/// The first byte of a character beyond ASCII: decode it.
+const BEYOND_ASCII: u8 = 2;
+
+/// Each byte's class for `words`. ASCII white space as `char::is_whitespace`
+/// reads it (`u8::is_ascii_whitespace` leaves out the vertical tab).
+static SPACE_CLASS: [u8; 256] = {
+    let mut class = [BEYOND_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        class[b] = if matches!(b as u8, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+            SPACE
+        } else {
+            NOT_SPACE
+        };
+        b += 1;
+    }
+    class
+};
 
 /// Whether the character at byte `i` (a boundary) of `text` is white space,
 /// and its length. Bytes, not characters, are read: a line is ASCII but for
