@@ -210,10 +210,22 @@ fn ordinal(s: &str) -> usize {
 /// A month's name at the start of `s`, whole or cut, and where it ends:
 /// every form that `s` starts with, longest first.
 fn month_names(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let initial = initial(s);
     MONTH_FORMS
         .iter()
         .flat_map(|forms| forms.iter())
+        .filter(move |form| form.starts_with(initial))
         .filter_map(move |form| spelt(s, form))
+}
+
+/// The letter `spelt` reads `s`'s first character as, so that only the few
+/// names starting with it are spelt out (a name is tried at every number).
+fn initial(s: &str) -> char {
+    match s.chars().next() {
+        Some('\u{17F}') => 's',
+        Some(c) => c.to_ascii_lowercase(),
+        None => '\0',
+    }
 }
 
 /// A date written day first at the start of `s` ("4 August 2023", "4th of
@@ -310,7 +322,11 @@ fn weekday_prefix(s: &str) -> Option<(Option<Weekday>, usize)> {
     if !may_start_name(s, WEEKDAY_INITIALS) {
         return None;
     }
+    let initial = initial(s);
     FORMS.iter().flat_map(|forms| forms.iter()).find_map(|form| {
+        if !form.starts_with(initial) {
+            return None;
+        }
         let name_end = spelt(s, form)?;
         let mut end = name_end;
         for mark in ['.', ','] {
