@@ -165,6 +165,17 @@ impl<'a> Before<'a> {
     }
 }
 
+/// ASCII letters, digits and `_`: the bytes of a word that need no decoding.
+static ASCII_WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
+        b += 1;
+    }
+    table
+};
+
 /// Text read forwards from a point, the mirror of [`Before`].
 #[derive(Clone, Copy, Debug)]
 pub struct Ahead<'a> {
@@ -278,7 +289,15 @@ impl<'a> Ahead<'a> {
         // Byte by byte, decoding only non-ASCII characters: this runs over
         // every line of a document.
         std::iter::from_fn(move || {
-            while let Some(&b) = bytes.get(at) {
+            loop {
+                // The rest of a word's ASCII letters, in a tight loop: most
+                // bytes of a line are letters inside words.
+                if after_word {
+                    while bytes.get(at).is_some_and(|&b| ASCII_WORD_BYTE[usize::from(b)]) {
+                        at += 1;
+                    }
+                }
+                let &b = bytes.get(at)?;
                 let start = at;
                 let is_word = if b.is_ascii() {
                     at += 1;
@@ -294,7 +313,6 @@ impl<'a> Ahead<'a> {
                     return Some(Ahead { text, start });
                 }
             }
-            None
         })
     }
 
@@ -359,6 +377,30 @@ mod tests {
     use super::*;
 
     const AT: Words = Words(&["at", "by"]);
+
+    /// Where `word_starts_from` says words start, against its definition:
+    /// a word character after none (or after the text's start), from `from` on.
+    #[test]
+    fn words_start_where_a_word_character_follows_none() {
+        let words = ["ab", "x_1", "é", "Ünï", "ſep", "٣", "a-b", "9:05", "_", "’s"];
+        let texts = super::equivalence::sample_texts("", &words, 5_000);
+        let mut starts = 0;
+        for text in &texts {
+            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let expected: Vec<usize> = text
+                    .char_indices()
+                    .filter(|&(i, c)| {
+                        i >= from && is_word_char(c) && !text[..i].chars().next_back().is_some_and(is_word_char)
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                let found: Vec<usize> = Ahead::word_starts_from(text, from).map(|a| a.position()).collect();
+                assert_eq!(found, expected, "{text:?} from {from}");
+                starts += found.len();
+            }
+        }
+        assert!(starts > 50_000, "{starts}");
+    }
 
     #[test]
     fn before_reads_back_piece_by_piece() {
