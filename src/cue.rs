@@ -166,15 +166,8 @@ impl<'a> Before<'a> {
 }
 
 /// ASCII letters, digits and `_`: the bytes of a word that need no decoding.
-static ASCII_WORD_BYTE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
-        b += 1;
-    }
-    table
-};
+static ASCII_WORD_BYTE: [bool; 256] =
+    crate::text::byte_set(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
 
 /// Text read forwards from a point, the mirror of [`Before`].
 #[derive(Clone, Copy, Debug)]

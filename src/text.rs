@@ -29,6 +29,18 @@ pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     })
 }
 
+/// A table of the bytes in `set`, for a scan that passes over the others in
+/// a tight loop: a `match` on every byte costs about twice the instructions.
+pub const fn byte_set(set: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < set.len() {
+        table[set[i] as usize] = true;
+        i += 1;
+    }
+    table
+}
+
 /// Whether `bytes` hold an ASCII digit, read eight bytes at a time. Half
 /// of a postmortem's prose holds none, and a reader that needs one (every
 /// date and time has a digit) skips such a line for the price of this test.

@@ -178,16 +178,7 @@ struct LineShape {
 
 /// The bytes `LineShape::of` looks at closely: a table test lets the rest
 /// (most letters) pass in fewer instructions than the `match` takes.
-static LOOKED_AT: [bool; 256] = {
-    let mut table = [false; 256];
-    let looked_at = b".0123456789:tvC@";
-    let mut i = 0;
-    while i < looked_at.len() {
-        table[looked_at[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
+static LOOKED_AT: [bool; 256] = crate::text::byte_set(b".0123456789:tvC@");
 
 impl LineShape {
     fn of(text: &str) -> LineShape {

@@ -406,24 +406,15 @@ pub fn find_durations(text: &str) -> Vec<FoundDuration> {
     found
 }
 
+/// The bytes `may_hold_duration` looks at: digits and the initials of the
+/// units' cues, in either case.
+static MAY_START_UNIT_CUE: [bool; 256] = crate::text::byte_set(b"0123456789dhmsDHMS");
+
 /// Whether `text` may hold a duration at all: every duration has a unit
 /// written out after a space or a hyphen (`two hours`, `45-minute`), which
 /// holds `day`, `hour`, `hr`, `min` or `sec`, or a short unit straight after
 /// digits (`2h`, `15m`, `30s`, `3d`). Most lines have neither, timeline
 /// lines full of times included, and are not read word by word.
-/// The bytes `may_hold_duration` looks at: digits and the initials of the
-/// units' cues, in either case.
-static MAY_START_UNIT_CUE: [bool; 256] = {
-    let mut table = [false; 256];
-    let cues = b"0123456789dhmsDHMS";
-    let mut i = 0;
-    while i < cues.len() {
-        table[cues[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
-
 fn may_hold_duration(text: &str) -> bool {
     let b = text.as_bytes();
     (0..b.len()).any(|i| {
