@@ -36,31 +36,12 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut i = 0;
     std::iter::from_fn(move || {
         loop {
-            // Tight loops over ASCII bytes; a character beyond ASCII is decoded.
-            while i < bytes.len() {
-                match SPACE_CLASS[usize::from(bytes[i])] {
-                    SPACE => i += 1,
-                    NOT_SPACE => break,
-                    _ => match space_at(text, i) {
-                        (true, len) => i += len,
-                        (false, _) => break,
-                    },
-                }
-            }
+            i = run_end(text, i, true);
             if i == bytes.len() {
                 return None;
             }
             let start = i;
-            while i < bytes.len() {
-                match SPACE_CLASS[usize::from(bytes[i])] {
-                    NOT_SPACE => i += 1,
-                    SPACE => break,
-                    _ => match space_at(text, i) {
-                        (false, len) => i += len,
-                        (true, _) => break,
-                    },
-                }
-            }
+            i = run_end(text, i, false);
             let chunk = &text[start..i];
             // Most words start and end with an ASCII letter or digit, which
             // no character of `AROUND` is: only the others are trimmed.
@@ -80,41 +61,31 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-const NOT_SPACE: u8 = 0;
-const SPACE: u8 = 1;
-/// The first byte of a character beyond ASCII: decode it.
-const BEYOND_ASCII: u8 = 2;
+/// ASCII white space as `char::is_whitespace` reads it
+/// (`u8::is_ascii_whitespace` leaves out the vertical tab).
+static ASCII_SPACE: [bool; 256] = crate::text::byte_set(b" \t\n\x0b\x0c\r");
 
-/// Each byte's class for `words`. ASCII white space as `char::is_whitespace`
-/// reads it (`u8::is_ascii_whitespace` leaves out the vertical tab).
-static SPACE_CLASS: [u8; 256] = {
-    let mut class = [BEYOND_ASCII; 256];
-    let mut b = 0;
-    while b < 128 {
-        class[b] = if matches!(b as u8, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
-            SPACE
+/// Where the run of white space (`space`) or of other characters that
+/// starts at byte `i` (a boundary) of `text` ends. Bytes are read in a tight
+/// loop: a line is ASCII but for a few characters, and only those are decoded.
+#[inline(always)]
+fn run_end(text: &str, mut i: usize, space: bool) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&byte) = bytes.get(i) {
+        let (is_space, len) = if byte.is_ascii() {
+            (ASCII_SPACE[usize::from(byte)], 1)
         } else {
-            NOT_SPACE
+            text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
         };
-        b += 1;
+        if is_space != space {
+            break;
+        }
+        i += len;
     }
-    class
-};
-
-/// Whether the character at byte `i` (a boundary) of `text` is white space,
-/// and its length. Bytes, not characters, are read: a line is ASCII but for
-/// a few characters, and only those are decoded.
-fn space_at(text: &str, i: usize) -> (bool, usize) {
-    let byte = text.as_bytes()[i];
-    if byte.is_ascii() {
-        // `char::is_whitespace` on ASCII: `u8::is_ascii_whitespace` leaves out
-        // the vertical tab.
-        return (matches!(byte, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'), 1);
-    }
-    text[i..]
-        .chars()
-        .next()
-        .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+    i
 }
 
 /// The same word, whatever its case; cheap for the ASCII words most are.
