@@ -61,11 +61,7 @@ pub fn lint_document(source: &Source, config: &Config) -> (Vec<Diagnostic>, rule
 /// Run every enabled rule on a parsed incident from the file `path`.
 /// Diagnostics come back sorted by position, then rule id.
 pub fn lint_incident(incident: &Incident<'_>, config: &Config, path: &str) -> Vec<Diagnostic> {
-    let ctx = LintContext {
-        incident,
-        settings: &config.settings,
-        path,
-    };
+    let ctx = LintContext::new(incident, &config.settings, path, config.data_gate());
     let mut out = Vec::new();
     for active in &config.rules {
         let start = out.len();

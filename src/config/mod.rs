@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 pub use file::did_you_mean;
 use file::{Layer, find_key, key_in_table, nth_table_span, plain_serde_words};
@@ -25,6 +25,7 @@ pub use select::{DEFAULT_INCLUDE, FileSelection, Globs};
 
 use crate::diagnostic::Severity;
 use crate::parse::{ParseOptions, RoleTable, SectionTable};
+use crate::rules::data_gate::DataGate;
 use crate::rules::{self, ConfiguredRule, custom};
 pub use crate::settings::Settings;
 use crate::text::suggest;
@@ -119,6 +120,9 @@ pub struct Config {
     overrides: Vec<Override>,
     /// The template for `pmlint new`, if the configuration names one.
     pub template: Option<PathBuf>,
+    /// The enabled data rules' shared gate, built on first use; a new one
+    /// whenever `rules` changes.
+    data_gate: Arc<OnceLock<Option<DataGate>>>,
 }
 
 impl Clone for ActiveRule {
@@ -267,6 +271,7 @@ impl Config {
             files: FileSelection::default(),
             overrides: Vec::new(),
             template: None,
+            data_gate: Arc::default(),
         };
         if let Some(top) = layers.last() {
             config.files.root = top.dir();
@@ -563,7 +568,15 @@ impl Config {
     }
 
     /// The enabled rules, from every rule's setting.
+    /// The shared gate of the enabled data rules (`rules::data_gate`).
+    pub fn data_gate(&self) -> Option<&DataGate> {
+        self.data_gate
+            .get_or_init(|| DataGate::new(self.rules.iter().filter_map(|r| r.rule.as_data_rule())))
+            .as_ref()
+    }
+
     fn rebuild(&mut self) {
+        self.data_gate = Arc::default();
         self.rules = self
             .all
             .iter()

@@ -12,11 +12,11 @@ use std::sync::OnceLock;
 use regex_automata::meta::{self, Regex};
 use serde::Deserialize;
 
-use super::prefilter::{LineGate, Prefilter};
+use super::prefilter::{Prefilter, gate_owners};
 use super::{ConfiguredRule, LintContext};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::model::{KindSet, SectionKind};
-use crate::parse::markdown::{BlockKind, Line};
+use crate::parse::markdown::Line;
 use crate::phrase::PhraseSet;
 use crate::source::Span;
 
@@ -125,10 +125,6 @@ pub struct CustomRule {
     prefilter: OnceLock<Prefilter>,
     /// The (matcher, pattern) of each pattern of `prefilter`.
     pattern_index: Vec<(usize, usize)>,
-    /// The lines of a document that may hold a match of any matcher, in one
-    /// search. None when a pattern needs no literal, or for a quick start.
-    /// Built on first use.
-    gate: OnceLock<Option<LineGate>>,
 }
 
 impl CustomRule {
@@ -152,22 +148,17 @@ impl CustomRule {
         })
     }
 
-    fn gate(&self) -> Option<&LineGate> {
-        self.gate
-            .get_or_init(|| {
-                if crate::effort::quick_start() {
-                    return None;
-                }
-                // Owners: the patterns in `pattern_index` order, then each
-                // matcher's word list (empty for a matcher without words).
-                LineGate::new(
-                    self.matchers
-                        .iter()
-                        .flat_map(|m| m.patterns.iter().map(|p| p.source.as_str())),
-                    self.matchers.iter().map(|m| m.word_spellings.clone()),
-                )
-            })
-            .as_ref()
+    /// What the data gate (`super::data_gate`) searches a document for on
+    /// this rule's behalf: the literals of each pattern, in `pattern_index`
+    /// order, then each matcher's word spellings (empty for a matcher
+    /// without words). None when a pattern needs no literal.
+    pub fn gate_owners(&self) -> Option<Vec<Vec<String>>> {
+        gate_owners(
+            self.matchers
+                .iter()
+                .flat_map(|m| m.patterns.iter().map(|p| p.source.as_str())),
+            self.matchers.iter().map(|m| m.word_spellings.clone()),
+        )
     }
 }
 
@@ -304,7 +295,6 @@ pub fn compile(
                 matchers: vec![matcher],
                 prefilter: OnceLock::new(),
                 pattern_index: Vec::new(),
-                gate: OnceLock::new(),
             }),
         }
     }
@@ -349,6 +339,10 @@ impl ConfiguredRule for CustomRule {
         &self.id
     }
 
+    fn as_data_rule(&self) -> Option<&CustomRule> {
+        Some(self)
+    }
+
     fn check(&self, ctx: &LintContext<'_, '_>, out: &mut Vec<Diagnostic>) {
         let incident = ctx.incident;
         let mut headings: Vec<Span> = incident.sections.iter().map(|s| s.heading.span).collect();
@@ -375,39 +369,25 @@ impl ConfiguredRule for CustomRule {
         };
         // Two matchers of one rule finding the same text report it once.
         let mut reported: HashSet<Span> = HashSet::default();
-        let mut lines: Vec<(&Line<'_>, bool)> = Vec::new();
-        let blocks = incident
-            .markdown
-            .blocks_in(incident.body)
-            .filter(|b| !matches!(b.kind, BlockKind::Code { fenced: true }));
-        for block in blocks {
-            let table = matches!(block.kind, BlockKind::TableRow { .. });
-            let block_lines = if block.kind == BlockKind::Html {
-                &block.prose
-            } else {
-                &block.lines
-            };
-            for line in block_lines {
-                if (0..self.matchers.len()).any(|mi| scope.admits(&self.matchers[mi], mi, line, table)) {
-                    lines.push((line, table));
-                }
-            }
-        }
-        // Over many documents, one search of the document names the lines
-        // that may match and, for each, the patterns and word lists that
-        // may; a line is not searched again for their literals.
-        let Some(gate) = self.gate() else {
-            for (line, table) in lines {
+        let lines = ctx.data.lines();
+        // Over many documents, one search of the document for every data
+        // rule's literals names the lines that may match and, for each, the
+        // patterns and word lists that may; a line is not searched again
+        // for their literals.
+        let Some(owners) = ctx.data.owners_of(&self.id) else {
+            let admitted = lines.iter().filter(|&&(line, table)| {
+                (0..self.matchers.len()).any(|mi| scope.admits(&self.matchers[mi], mi, line, table))
+            });
+            for &line in admitted {
                 let candidates = if self.pattern_index.is_empty() {
                     Vec::new()
                 } else {
-                    self.prefilter().candidates(&line.text)
+                    self.prefilter().candidates(&line.0.text)
                 };
-                self.check_line((line, table), &candidates, |_| true, &scope, &mut reported, out);
+                self.check_line(line, &candidates, |_| true, &scope, &mut reported, out);
             }
             return;
         };
-        let owners = gate.owners_by_line(lines.iter().map(|(line, _)| line.text.as_ref()));
         let patterns = self.pattern_index.len();
         for held in owners.chunk_by(|a, b| a.0 == b.0) {
             let candidates: Vec<usize> = held.iter().map(|&(_, o)| o).take_while(|&o| o < patterns).collect();
@@ -561,11 +541,7 @@ mod tests {
     fn findings(rule: &CustomRule, src: &str) -> Vec<usize> {
         let incident = crate::parse::parse(src, &crate::parse::ParseOptions::default());
         let settings = crate::config::Settings::default();
-        let ctx = LintContext {
-            incident: &incident,
-            settings: &settings,
-            path: "x.md",
-        };
+        let ctx = LintContext::new(&incident, &settings, "x.md", None);
         let mut out = Vec::new();
         rule.check(&ctx, &mut out);
         out.iter().map(|d| d.primary.span.start).collect()

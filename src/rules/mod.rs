@@ -13,6 +13,7 @@
 mod action_item_owner;
 mod action_item_tracking;
 pub mod custom;
+pub mod data_gate;
 mod date_ambiguous;
 mod date_mismatch;
 mod dst_mismatch;
@@ -73,6 +74,25 @@ pub struct LintContext<'m, 'a> {
     pub incident: &'m Incident<'a>,
     pub settings: &'m Settings,
     pub path: &'m str,
+    /// The lines the data rules read, searched once for all of them.
+    data: data_gate::DataLines<'m, 'a>,
+}
+
+impl<'m, 'a> LintContext<'m, 'a> {
+    /// `gate`: the configuration's data gate (`Config::data_gate`).
+    pub fn new(
+        incident: &'m Incident<'a>,
+        settings: &'m Settings,
+        path: &'m str,
+        gate: Option<&'m data_gate::DataGate>,
+    ) -> Self {
+        LintContext {
+            incident,
+            settings,
+            path,
+            data: data_gate::DataLines::new(incident, gate),
+        }
+    }
 }
 
 pub trait Rule: Send + Sync + 'static {
@@ -92,6 +112,10 @@ pub struct NoOptions {}
 pub trait ConfiguredRule: Send + Sync {
     fn id(&self) -> &str;
     fn check(&self, ctx: &LintContext<'_, '_>, out: &mut Vec<Diagnostic>);
+    /// A rule written as data, for the configuration's shared data gate.
+    fn as_data_rule(&self) -> Option<&custom::CustomRule> {
+        None
+    }
 }
 
 /// A registry entry: a rule's metadata and how to configure it.

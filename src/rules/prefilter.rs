@@ -120,6 +120,27 @@ impl Prefilter {
     }
 }
 
+/// The owners of a gate over `patterns` and `word_lists` (see
+/// `LineGate::new`): each pattern's most selective literal set, then each
+/// list. None when a pattern needs no literal.
+pub fn gate_owners<'p>(
+    patterns: impl IntoIterator<Item = &'p str>,
+    word_lists: impl IntoIterator<Item = Vec<String>>,
+) -> Option<Vec<Vec<String>>> {
+    let mut owners = Vec::new();
+    for pattern in patterns {
+        owners.push(literals_of(pattern)?.into_iter().next()?);
+    }
+    owners.extend(word_lists);
+    Some(owners)
+}
+
+/// Whether a gate can stand for these literals: none is empty (every line
+/// would hold it) or holds a line break (a match could span two lines).
+pub fn gate_worthy(literals: &[String]) -> bool {
+    literals.iter().all(|l| !l.is_empty() && !l.contains(LINE_BREAK))
+}
+
 /// Which lines of a document may hold a match of any of a rule's patterns or
 /// words, found by one search over the lines joined. Searching each line
 /// apart costs a call per line, and most lines hold nothing. It also says
@@ -147,37 +168,38 @@ impl LineGate {
     /// of which a match of the list holds, ASCII case aside (see
     /// `phrase::required_spellings`); a list may be empty. None when a
     /// pattern needs no literal (every line may match it) or a literal holds
-    /// a line break.
+    /// a line break. (pmlint builds its gates with `from_owners`, over the
+    /// owners of several rules.)
+    #[cfg(test)]
     pub fn new<'p>(
         patterns: impl IntoIterator<Item = &'p str>,
         word_lists: impl IntoIterator<Item = Vec<String>>,
     ) -> Option<LineGate> {
-        let mut literals: Vec<String> = Vec::new();
-        let mut owners = Vec::new();
-        let mut count = 0;
-        for pattern in patterns {
-            let first = literals_of(pattern)?.into_iter().next()?;
-            owners.extend(std::iter::repeat_n(count, first.len()));
-            literals.extend(first);
-            count += 1;
-        }
-        for list in word_lists {
-            owners.extend(std::iter::repeat_n(count, list.len()));
-            literals.extend(list);
-            count += 1;
-        }
-        if literals.is_empty() || literals.iter().any(|l| l.is_empty() || l.contains(LINE_BREAK)) {
+        LineGate::from_owners(gate_owners(patterns, word_lists)?)
+    }
+
+    /// A gate over owners given by their literals: a line holding one of
+    /// an owner's literals is named for that owner. None when no owner has a
+    /// literal, or a literal is empty or holds a line break.
+    pub fn from_owners(owners: Vec<Vec<String>>) -> Option<LineGate> {
+        if owners.iter().flatten().next().is_none() || !owners.iter().all(|o| gate_worthy(o)) {
             return None;
         }
+        let owner_of = owners
+            .iter()
+            .enumerate()
+            .flat_map(|(owner, literals)| std::iter::repeat_n(owner, literals.len()))
+            .collect();
+        let owner_count = owners.len();
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .build(&literals)
+            .build(owners.into_iter().flatten())
             .ok()?;
         Some(LineGate {
             automaton,
-            owners,
-            owner_count: count,
+            owners: owner_of,
+            owner_count,
         })
     }
 
