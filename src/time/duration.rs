@@ -257,15 +257,47 @@ fn is_amount_word(word: &str) -> bool {
     let Some((initial, len)) = shape(word.as_bytes()) else {
         return false;
     };
-    // The words are lower-case: their first bytes compare as they are.
-    let first = b'a' + initial as u8;
-    AMOUNT_SHAPES[initial] & (1 << len) != 0
-        && NUMBERS
-            .0
-            .iter()
-            .chain(ARTICLE_AMOUNTS.0)
-            .any(|w| w.len() == len && w.as_bytes()[0] == first && w.eq_ignore_ascii_case(word))
+    AMOUNT_SHAPES[initial] & (1 << len) != 0 && AMOUNT_KEYS.binary_search(&word_key(word.as_bytes())).is_ok()
 }
+
+/// A word shorter than 16 bytes as one number, ASCII case aside: two words
+/// have one key when they are equal but for ASCII case.
+const fn word_key(word: &[u8]) -> u128 {
+    let mut key = (word.len() as u128) << 120;
+    let mut i = 0;
+    while i < word.len() {
+        key |= (word[i].to_ascii_lowercase() as u128) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// The keys of `NUMBERS` and `ARTICLE_AMOUNTS`, sorted: "the", which shares
+/// its initial and length with "two" and "ten", is told from them by a
+/// binary search, not by comparing it with every amount word.
+static AMOUNT_KEYS: [u128; NUMBERS.0.len() + ARTICLE_AMOUNTS.0.len()] = {
+    let mut keys = [0u128; NUMBERS.0.len() + ARTICLE_AMOUNTS.0.len()];
+    let mut n = 0;
+    let lists = [NUMBERS.0, ARTICLE_AMOUNTS.0];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            // Insertion sort, as a constant.
+            let key = word_key(lists[l][i].as_bytes());
+            let mut at = n;
+            while at > 0 && keys[at - 1] > key {
+                keys[at] = keys[at - 1];
+                at -= 1;
+            }
+            keys[at] = key;
+            n += 1;
+            i += 1;
+        }
+        l += 1;
+    }
+    keys
+};
 
 /// Per lower-case initial, a bit for each length an amount word with that
 /// initial has (every amount word is lower-case ASCII and shorter than 16).
