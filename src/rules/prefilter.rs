@@ -141,8 +141,9 @@ pub fn gate_worthy(literals: &[String]) -> bool {
     literals.iter().all(|l| !l.is_empty() && !l.contains(LINE_BREAK))
 }
 
-/// Which lines of a document may hold a match of any of a rule's patterns or
-/// words, found by one search over the lines joined. Searching each line
+/// Which lines of a document may hold a match of any of the data rules'
+/// patterns or words (`super::data_gate`), found by one search over the
+/// lines joined. Searching each line
 /// apart costs a call per line, and most lines hold nothing. It also says
 /// which patterns and word lists a line may match, so that a line is not
 /// searched again for the literals of each.
@@ -152,10 +153,10 @@ pub fn gate_worthy(literals: &[String]) -> bool {
 #[derive(Clone, Debug)]
 pub struct LineGate {
     automaton: AhoCorasick,
-    /// The owner of each literal of the automaton: a pattern's index, or
-    /// the number of patterns plus a word list's index.
+    /// The owner of each literal of the automaton: its index among the
+    /// owners given to `from_owners` (patterns and word lists).
     owners: Vec<usize>,
-    /// Patterns and word lists.
+    /// How many owners there are.
     owner_count: usize,
 }
 
