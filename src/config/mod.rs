@@ -567,7 +567,6 @@ impl Config {
         Ok(())
     }
 
-    /// The enabled rules, from every rule's setting.
     /// The shared gate of the enabled data rules (`rules::data_gate`).
     pub fn data_gate(&self) -> Option<&DataGate> {
         self.data_gate
@@ -575,6 +574,7 @@ impl Config {
             .as_ref()
     }
 
+    /// The enabled rules, from every rule's setting.
     fn rebuild(&mut self) {
         self.data_gate = Arc::default();
         self.rules = self

@@ -39,10 +39,7 @@ impl DataGate {
         let mut owners: Vec<Vec<String>> = Vec::new();
         let mut ranges = Vec::new();
         for rule in rules {
-            let Some(own) = rule
-                .gate_owners()
-                .filter(|own| own.iter().flatten().next().is_some() && own.iter().all(|l| gate_worthy(l)))
-            else {
+            let Some(own) = rule.gate_owners().filter(|own| gate_worthy(own)) else {
                 continue;
             };
             ranges.push((rule.id.clone(), owners.len()..owners.len() + own.len()));

@@ -135,10 +135,12 @@ pub fn gate_owners<'p>(
     Some(owners)
 }
 
-/// Whether a gate can stand for these literals: none is empty (every line
-/// would hold it) or holds a line break (a match could span two lines).
-pub fn gate_worthy(literals: &[String]) -> bool {
-    literals.iter().all(|l| !l.is_empty() && !l.contains(LINE_BREAK))
+/// Whether a gate can stand for these owners: some literal is given, and
+/// none is empty (every line would hold it) or holds a line break (a match
+/// could span two lines).
+pub fn gate_worthy(owners: &[Vec<String>]) -> bool {
+    let mut literals = owners.iter().flatten().peekable();
+    literals.peek().is_some() && literals.all(|l| !l.is_empty() && !l.contains(LINE_BREAK))
 }
 
 /// Which lines of a document may hold a match of any of the data rules'
@@ -183,7 +185,7 @@ impl LineGate {
     /// an owner's literals is named for that owner. None when no owner has a
     /// literal, or a literal is empty or holds a line break.
     pub fn from_owners(owners: Vec<Vec<String>>) -> Option<LineGate> {
-        if owners.iter().flatten().next().is_none() || !owners.iter().all(|o| gate_worthy(o)) {
+        if !gate_worthy(&owners) {
             return None;
         }
         let owner_of = owners
