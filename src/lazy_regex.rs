@@ -119,6 +119,8 @@ pub struct LazyRegex {
     /// pattern's syntax): text without any is not searched, and a pattern
     /// no text needs is never compiled.
     needs: &'static [u8],
+    /// `needs` as a table, looked up once per byte of a haystack.
+    needed: [bool; 256],
     regex: OnceLock<Regex>,
 }
 
@@ -127,6 +129,7 @@ impl LazyRegex {
         LazyRegex {
             pattern,
             needs: &[],
+            needed: [false; 256],
             regex: OnceLock::new(),
         }
     }
@@ -134,12 +137,13 @@ impl LazyRegex {
     /// Every match of the pattern holds one of `bytes`.
     pub const fn needing(mut self, bytes: &'static [u8]) -> LazyRegex {
         self.needs = bytes;
+        self.needed = crate::text::byte_set(bytes);
         self
     }
 
     /// The regex, unless `haystack` cannot hold a match.
     fn regex_for(&self, haystack: &str) -> Option<&Regex> {
-        let possible = self.needs.is_empty() || haystack.bytes().any(|b| self.needs.contains(&b));
+        let possible = self.needs.is_empty() || haystack.bytes().any(|b| self.needed[usize::from(b)]);
         possible.then(|| self.regex())
     }
 

@@ -112,7 +112,8 @@ fn due_cue_end(a: Ahead<'_>) -> Option<usize> {
     Some(cue.literal("on").and_then(Ahead::space).unwrap_or(cue).position())
 }
 static TICKET: LazyRegex =
-    LazyRegex::new(r"https?://\S+|\b[A-Z][A-Z0-9]{1,9}-[0-9]+\b|(?:^|\s)#[0-9]+\b|\b(?i:ticket|issue)\s*#?\s*[0-9]+");
+    LazyRegex::new(r"https?://\S+|\b[A-Z][A-Z0-9]{1,9}-[0-9]+\b|(?:^|\s)#[0-9]+\b|\b(?i:ticket|issue)\s*#?\s*[0-9]+")
+        .needing(b"0123456789:");
 const PRIORITY_LEVELS: Words = Words(&[
     "high", "medium", "low", "critical", "urgent", "p0", "p1", "p2", "p3", "p4",
 ]);
