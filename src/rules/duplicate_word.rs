@@ -81,37 +81,34 @@ fn may_hold_duplicate(text: &str) -> bool {
         return true;
     }
     let bytes = text.as_bytes();
-    let mut i = 0;
-    // Where the current chunk's word starts, once leading `AROUND`
-    // characters are passed.
-    let mut word_start: Option<usize> = None;
+    let at = |i: usize| bytes.get(i).copied();
+    let mut i = bytes.iter().take_while(|&&b| ASCII_SPACE[usize::from(b)]).count();
     while i < bytes.len() {
-        let b = bytes[i];
-        if !ASCII_SPACE[usize::from(b)] {
-            if word_start.is_none() && !ASCII_AROUND[usize::from(b)] {
-                word_start = Some(i);
-            }
+        // A chunk: its leading `AROUND` characters, then the word.
+        while at(i).is_some_and(|b| ASCII_AROUND[usize::from(b)]) {
             i += 1;
-            continue;
+        }
+        let start = i;
+        while at(i).is_some_and(|b| !ASCII_SPACE[usize::from(b)]) {
+            i += 1;
         }
         let end = i;
         let mut blank = true;
-        while i < bytes.len() && ASCII_SPACE[usize::from(bytes[i])] {
-            blank &= matches!(bytes[i], b' ' | b'\t');
+        while let Some(b) = at(i).filter(|&b| ASCII_SPACE[usize::from(b)]) {
+            blank &= matches!(b, b' ' | b'\t');
             i += 1;
         }
-        if let Some(start) = word_start.take().filter(|_| blank) {
-            let word = &bytes[start..end];
-            let next = &bytes[i..];
-            if next.len() >= word.len()
-                && next[..word.len()].eq_ignore_ascii_case(word)
-                && next[word.len()..]
-                    .iter()
-                    .take_while(|&&b| !ASCII_SPACE[usize::from(b)])
-                    .all(|&b| ASCII_AROUND[usize::from(b)])
-            {
-                return true;
-            }
+        let (word, next) = (&bytes[start..end], &bytes[i..]);
+        if blank
+            && !word.is_empty()
+            && next.len() >= word.len()
+            && next[..word.len()].eq_ignore_ascii_case(word)
+            && next[word.len()..]
+                .iter()
+                .take_while(|&&b| !ASCII_SPACE[usize::from(b)])
+                .all(|&b| ASCII_AROUND[usize::from(b)])
+        {
+            return true;
         }
     }
     false
