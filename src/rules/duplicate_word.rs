@@ -65,17 +65,27 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// (`u8::is_ascii_whitespace` leaves out the vertical tab).
 static ASCII_SPACE: [bool; 256] = crate::text::byte_set(b" \t\n\x0b\x0c\r");
 
-/// The ASCII characters of `AROUND`.
-static ASCII_AROUND: [bool; 256] = crate::text::byte_set(b".,;:!?\"'()[]*_");
+/// The ASCII characters of `AROUND`, as a table.
+static ASCII_AROUND: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < AROUND.len() {
+        if AROUND[i].is_ascii() {
+            table[AROUND[i] as usize] = true;
+        }
+        i += 1;
+    }
+    table
+};
 
 /// Whether an ASCII `text` may hold a doubled word: two chunks with only
-/// spaces and tabs between them, the second starting with the first (ignoring
-/// ASCII case) and adding only `AROUND` characters. Every finding is such a
-/// pair: a word keeps its leading `AROUND` characters off only when the
-/// chunk starts with them, and anything else between two words (a trimmed
-/// character, code, a third word) makes `check` pass them by. Most lines
-/// hold none and are dismissed in one pass over their bytes instead of
-/// being split into words; text beyond ASCII is always read in full.
+/// spaces and tabs between them, the second starting with the first's word
+/// (ignoring ASCII case) and adding only `AROUND` characters. Every finding
+/// is such a pair: a word is its chunk less the `AROUND` characters at
+/// either end, and `check` passes two words by when anything but spaces and
+/// tabs lies between them (a trimmed character, code, another chunk). Most
+/// lines hold no such pair and are dismissed in one pass over their bytes
+/// instead of being split into words; text beyond ASCII is always split.
 fn may_hold_duplicate(text: &str) -> bool {
     if !text.is_ascii() {
         return true;
