@@ -9,9 +9,9 @@
 use crate::hash::HashSet;
 use std::sync::OnceLock;
 
-use regex_automata::meta::{self, Regex};
 use serde::Deserialize;
 
+use super::data_regex::DataRegex;
 use super::prefilter::{Prefilter, gate_owners};
 use super::{ConfiguredRule, LintContext};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
@@ -73,7 +73,7 @@ pub struct CustomRuleError {
 #[derive(Clone, Debug)]
 struct Pattern {
     source: String,
-    regex: OnceLock<Option<Regex>>,
+    regex: OnceLock<Option<DataRegex>>,
 }
 
 impl Pattern {
@@ -93,7 +93,7 @@ impl Pattern {
         })
     }
 
-    fn regex(&self) -> Option<&Regex> {
+    fn regex(&self) -> Option<&DataRegex> {
         self.regex.get_or_init(|| compile_pattern(&self.source).ok()).as_ref()
     }
 }
@@ -179,28 +179,9 @@ fn is_kebab_case(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-/// A data-rule pattern, built lean: the rule's prefilter already picks the
-/// lines a pattern may match, so the regex's own literal prefilter is not
-/// built, nor a full DFA (either costs more to build than it saves on the
-/// few lines searched).
-fn compile_pattern(pattern: &str) -> Result<Regex, String> {
-    let config = meta::Config::new()
-        .auto_prefilter(false)
-        .dfa(false)
-        // The lazy DFA needs a reverse automaton too: a third of the build,
-        // which a handful of documents never earns back.
-        .hybrid(!crate::effort::quick_start())
-        .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
-        .onepass_size_limit(Some(REGEX_SIZE_LIMIT))
-        .hybrid_cache_capacity(REGEX_SIZE_LIMIT);
-    Regex::builder().configure(config).build(pattern).map_err(|e| {
-        let reason = match (e.size_limit(), e.syntax_error()) {
-            (Some(limit), _) => format!("the compiled pattern exceeds the size limit of {limit} bytes"),
-            (None, Some(syntax)) => syntax.to_string(),
-            (None, None) => e.to_string(),
-        };
-        format!("invalid pattern: {reason}")
-    })
+/// A data-rule pattern (`data_regex` says how it is searched).
+fn compile_pattern(pattern: &str) -> Result<DataRegex, String> {
+    DataRegex::new(pattern, REGEX_SIZE_LIMIT).map_err(|reason| format!("invalid pattern: {reason}"))
 }
 
 /// The matcher of one entry, or the key that is wrong and why. `validate`
@@ -434,10 +415,8 @@ impl CustomRule {
             let Some(regex) = m.patterns[ri].regex() else {
                 continue;
             };
-            for caps in regex.captures_iter(line.text.as_ref()) {
-                if let Some(found) = caps.get_group_by_name("m").or_else(|| caps.get_group(0)) {
-                    self.report(m, line, found.range(), reported, out);
-                }
+            for found in regex.spans(line.text.as_ref()) {
+                self.report(m, line, found, reported, out);
             }
         }
         for (mi, m) in self.matchers.iter().enumerate() {
