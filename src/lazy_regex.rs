@@ -4,11 +4,11 @@
 //! A `regex::Regex` always builds the engines that make searching many long
 //! texts fast (a literal prefilter, a lazy DFA and its reverse automaton).
 //! For a pre-commit hook that lints one document, building them is most of
-//! the run: 2.6 times the cost of a lean build over pmlint's patterns, for
-//! searches that run on a few hundred short lines (BENCHMARKS.md). So these
-//! wrap `regex_automata::meta::Regex`, configured as the `regex` crate
-//! configures it, except that a quick start (`crate::effort`) leaves those
-//! engines out. Either build finds the same matches; only speed differs.
+//! the run, for searches over a few hundred short lines (BENCHMARKS.md). So
+//! a `Regex` here is `regex_automata::meta::Regex`, configured as the `regex`
+//! crate configures it, over many documents, and `crate::lean_regex` on a
+//! quick start (`crate::effort`). Either finds the same matches; only speed
+//! differs.
 //!
 //! The API is the part of `regex::Regex` pmlint uses, with the same names.
 
@@ -21,6 +21,8 @@ use regex_automata::util::captures::Captures as Slots;
 use regex_automata::util::syntax;
 use regex_automata::{Input, MatchKind};
 
+use crate::lean_regex::LeanRegex;
+
 /// The `regex` crate's limits, so a pattern compiles here if it compiles there.
 const NFA_SIZE_LIMIT: usize = 10 * (1 << 20);
 const HYBRID_CACHE_CAPACITY: usize = 2 * (1 << 20);
@@ -28,18 +30,26 @@ const HYBRID_CACHE_CAPACITY: usize = 2 * (1 << 20);
 /// A compiled regular expression.
 #[derive(Clone, Debug)]
 pub struct Regex {
-    meta: meta::Regex,
+    engine: Engine,
+}
+
+#[derive(Clone, Debug)]
+enum Engine {
+    /// Every engine `regex` builds: for runs over many documents.
+    Full(meta::Regex),
+    /// For a quick start (`crate::lean_regex`).
+    Lean(LeanRegex),
 }
 
 impl Regex {
     /// Compile `pattern` in `regex` crate syntax, leanly on a quick start.
-    pub fn new(pattern: &str) -> Result<Regex, Box<meta::BuildError>> {
-        let engines = if crate::effort::quick_start() {
-            meta::Config::new().auto_prefilter(false).dfa(false)
-        } else {
-            meta::Config::new()
-        };
-        let config = engines
+    pub fn new(pattern: &str) -> Result<Regex, String> {
+        if crate::effort::quick_start() {
+            return LeanRegex::new(pattern, NFA_SIZE_LIMIT).map(|lean| Regex {
+                engine: Engine::Lean(lean),
+            });
+        }
+        let config = meta::Config::new()
             .match_kind(MatchKind::LeftmostFirst)
             .utf8_empty(true)
             .nfa_size_limit(Some(NFA_SIZE_LIMIT))
@@ -48,34 +58,53 @@ impl Regex {
             .configure(config)
             .syntax(syntax::Config::new().utf8(true))
             .build(pattern)
-            .map(|meta| Regex { meta })
-            .map_err(Box::new)
+            .map(|meta| Regex {
+                engine: Engine::Full(meta),
+            })
+            .map_err(|e| e.to_string())
     }
 
     pub fn is_match(&self, haystack: &str) -> bool {
-        self.meta.search_half(&Input::new(haystack).earliest(true)).is_some()
+        match &self.engine {
+            Engine::Full(meta) => meta.search_half(&Input::new(haystack).earliest(true)).is_some(),
+            Engine::Lean(lean) => lean.is_match(haystack),
+        }
     }
 
     pub fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
-        self.meta.find(haystack).map(|m| Match::new(haystack, m.range()))
+        let range = match &self.engine {
+            Engine::Full(meta) => meta.find(haystack).map(|m| m.range()),
+            Engine::Lean(lean) => lean.find(haystack),
+        };
+        range.map(|r| Match::new(haystack, r))
     }
 
     pub fn find_iter<'r, 'h>(&'r self, haystack: &'h str) -> impl Iterator<Item = Match<'h>> + use<'r, 'h> {
-        self.meta
-            .find_iter(haystack)
-            .map(move |m| Match::new(haystack, m.range()))
+        let spans = match &self.engine {
+            Engine::Full(meta) => Either::Left(meta.find_iter(haystack).map(|m| m.span())),
+            Engine::Lean(lean) => Either::Right(lean.find_all(haystack).into_iter()),
+        };
+        spans.map(move |s| Match::new(haystack, s.range()))
     }
 
     pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
-        let mut slots = self.meta.create_captures();
-        self.meta.captures(haystack, &mut slots);
-        slots.is_match().then_some(Captures { haystack, slots })
+        let slots = match &self.engine {
+            Engine::Full(meta) => {
+                let mut slots = meta.create_captures();
+                meta.captures(haystack, &mut slots);
+                slots.is_match().then_some(slots)
+            }
+            Engine::Lean(lean) => lean.captures(haystack),
+        };
+        slots.map(|slots| Captures { haystack, slots })
     }
 
     pub fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
-        self.meta
-            .captures_iter(haystack)
-            .map(move |slots| Captures { haystack, slots })
+        let all = match &self.engine {
+            Engine::Full(meta) => Either::Left(meta.captures_iter(haystack)),
+            Engine::Lean(lean) => Either::Right(lean.captures_all(haystack).into_iter()),
+        };
+        all.map(move |slots| Captures { haystack, slots })
     }
 
     /// Every match replaced by `with`, taken literally (no `$1`).
@@ -83,7 +112,7 @@ impl Regex {
         let mut out = String::new();
         let mut copied = 0;
         let mut replaced = false;
-        for m in self.meta.find_iter(haystack) {
+        for m in self.find_iter(haystack) {
             out.push_str(&haystack[copied..m.start()]);
             out.push_str(with);
             copied = m.end();
@@ -94,6 +123,23 @@ impl Regex {
         }
         out.push_str(&haystack[copied..]);
         Cow::Owned(out)
+    }
+}
+
+/// The items of one of two kinds of iterator.
+enum Either<L, R> {
+    Left(L),
+    Right(R),
+}
+
+impl<T, L: Iterator<Item = T>, R: Iterator<Item = T>> Iterator for Either<L, R> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        match self {
+            Either::Left(l) => l.next(),
+            Either::Right(r) => r.next(),
+        }
     }
 }
 

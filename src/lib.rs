@@ -24,6 +24,7 @@ pub mod fix;
 pub mod hash;
 pub mod input;
 pub mod lazy_regex;
+pub mod lean_regex;
 pub mod model;
 pub mod parse;
 pub mod phrase;

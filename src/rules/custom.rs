@@ -7,11 +7,11 @@
 //! rule with several matchers.
 
 use crate::hash::HashSet;
+use crate::lean_regex::LeanRegex;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::data_regex::DataRegex;
 use super::prefilter::{Prefilter, gate_owners};
 use super::{ConfiguredRule, LintContext};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
@@ -73,7 +73,7 @@ pub struct CustomRuleError {
 #[derive(Clone, Debug)]
 struct Pattern {
     source: String,
-    regex: OnceLock<Option<DataRegex>>,
+    regex: OnceLock<Option<LeanRegex>>,
 }
 
 impl Pattern {
@@ -93,7 +93,7 @@ impl Pattern {
         })
     }
 
-    fn regex(&self) -> Option<&DataRegex> {
+    fn regex(&self) -> Option<&LeanRegex> {
         self.regex.get_or_init(|| compile_pattern(&self.source).ok()).as_ref()
     }
 }
@@ -179,9 +179,12 @@ fn is_kebab_case(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-/// A data-rule pattern (`data_regex` says how it is searched).
-fn compile_pattern(pattern: &str) -> Result<DataRegex, String> {
-    DataRegex::new(pattern, REGEX_SIZE_LIMIT).map_err(|reason| format!("invalid pattern: {reason}"))
+/// A data-rule pattern, built lean: the rule's gate already picks the lines
+/// a pattern may match, and most of those hold none, which the lean engine's
+/// lazy DFA tells fast; `meta`'s literal prefilter and reverse DFA would cost
+/// more to build than they save.
+fn compile_pattern(pattern: &str) -> Result<LeanRegex, String> {
+    LeanRegex::new(pattern, REGEX_SIZE_LIMIT).map_err(|reason| format!("invalid pattern: {reason}"))
 }
 
 /// The matcher of one entry, or the key that is wrong and why. `validate`
@@ -415,8 +418,10 @@ impl CustomRule {
             let Some(regex) = m.patterns[ri].regex() else {
                 continue;
             };
-            for found in regex.spans(line.text.as_ref()) {
-                self.report(m, line, found, reported, out);
+            for caps in regex.captures_all(line.text.as_ref()) {
+                if let Some(found) = caps.get_group_by_name("m").or_else(|| caps.get_group(0)) {
+                    self.report(m, line, found.range(), reported, out);
+                }
             }
         }
         for (mi, m) in self.matchers.iter().enumerate() {

@@ -14,7 +14,6 @@ mod action_item_owner;
 mod action_item_tracking;
 pub mod custom;
 pub mod data_gate;
-mod data_regex;
 mod date_ambiguous;
 mod date_mismatch;
 mod dst_mismatch;
