@@ -9,8 +9,13 @@
 //!
 //! - a forward lazy DFA answers "any match here?" in a few instructions a
 //!   byte, and most texts searched have none;
-//! - a text that has one is searched again by the bounded backtracker (or
-//!   the PikeVM, on a text too long for it) for spans and groups;
+//! - a text that has one is searched again by the bounded backtracker for
+//!   spans and groups;
+//! - a text too long for the backtracker (a few thousand bytes) is searched
+//!   by a `meta` regex, built the first time one comes: its lazy DFAs find
+//!   each match's bounds, so a megabyte-long line with a match every fifty
+//!   bytes costs what it costs `meta` (the PikeVM alone took three times as
+//!   long);
 //! - when the lazy DFA cannot decide (a Unicode `\b` next to non-ASCII text
 //!   makes it quit), the NFA engines search the text as `meta` would.
 //!
@@ -23,7 +28,10 @@ use std::ops::Range;
 use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::Arc;
 
+use std::sync::OnceLock;
+
 use regex_automata::hybrid;
+use regex_automata::meta;
 use regex_automata::nfa::thompson::{self, NFA, WhichCaptures, backtrack::BoundedBacktracker, pikevm::PikeVM};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::look::LookMatcher;
@@ -65,7 +73,12 @@ struct Engines {
     /// None when the pattern is too large for the lazy DFA's cache.
     dfa: Option<hybrid::dfa::DFA>,
     backtracker: BoundedBacktracker,
+    /// For texts too long for the backtracker when `long_texts` fails to build.
     pikevm: PikeVM,
+    /// For texts too long for the backtracker, built when the first comes.
+    long_texts: OnceLock<Option<meta::Regex>>,
+    pattern: String,
+    size_limit: usize,
 }
 
 /// Each engine's mutable search state; one set per thread that searches.
@@ -82,6 +95,17 @@ impl Engines {
             backtracker: self.backtracker.create_cache(),
             pikevm: self.pikevm.create_cache(),
         }
+    }
+
+    fn long_texts(&self) -> Option<&meta::Regex> {
+        self.long_texts
+            .get_or_init(|| {
+                let config = meta::Config::new()
+                    .nfa_size_limit(Some(self.size_limit))
+                    .hybrid_cache_capacity(self.size_limit);
+                meta::Builder::new().configure(config).build(&self.pattern).ok()
+            })
+            .as_ref()
     }
 }
 
@@ -123,6 +147,9 @@ impl LeanRegex {
             dfa,
             backtracker,
             pikevm,
+            long_texts: OnceLock::new(),
+            pattern: pattern.to_string(),
+            size_limit,
         })))
     }
 
@@ -147,8 +174,17 @@ impl LeanRegex {
         }
     }
 
-    fn fits_backtracker(&self, haystack: &str) -> bool {
-        haystack.len() <= self.engines.backtracker.max_haystack_len()
+    /// The engine for `haystack` after the lazy DFA: the backtracker when
+    /// the text fits it.
+    fn engine_for(&self, haystack: &str) -> Engine<'_> {
+        let engines = &*self.engines;
+        if haystack.len() <= engines.backtracker.max_haystack_len() {
+            Engine::Backtracker(&engines.backtracker)
+        } else if let Some(meta) = engines.long_texts() {
+            Engine::Meta(meta)
+        } else {
+            Engine::PikeVM(&engines.pikevm)
+        }
     }
 
     pub fn is_match(&self, haystack: &str) -> bool {
@@ -158,13 +194,12 @@ impl LeanRegex {
             Verdict::Match => true,
             Verdict::Unsure => {
                 let input = Input::new(haystack).earliest(true);
-                if self.fits_backtracker(haystack) {
+                match self.engine_for(haystack) {
                     // Only a text too long for the backtracker is an
                     // error, and this one is not.
-                    let engine = &self.engines.backtracker;
-                    engine.try_is_match(&mut caches.backtracker, input).unwrap_or(false)
-                } else {
-                    self.engines.pikevm.is_match(&mut caches.pikevm, input)
+                    Engine::Backtracker(e) => e.try_is_match(&mut caches.backtracker, input).unwrap_or(false),
+                    Engine::Meta(e) => e.is_match(input),
+                    Engine::PikeVM(e) => e.is_match(&mut caches.pikevm, input),
                 }
             }
         }
@@ -176,11 +211,10 @@ impl LeanRegex {
         if let Verdict::NoMatch = self.verdict(&mut caches, haystack) {
             return None;
         }
-        let found = if self.fits_backtracker(haystack) {
-            let engine = &self.engines.backtracker;
-            engine.try_find(&mut caches.backtracker, haystack).ok().flatten()
-        } else {
-            self.engines.pikevm.find(&mut caches.pikevm, haystack)
+        let found = match self.engine_for(haystack) {
+            Engine::Backtracker(e) => e.try_find(&mut caches.backtracker, haystack).ok().flatten(),
+            Engine::Meta(e) => e.find(haystack),
+            Engine::PikeVM(e) => e.find(&mut caches.pikevm, haystack),
         };
         found.map(|m| m.range())
     }
@@ -191,19 +225,14 @@ impl LeanRegex {
         if let Verdict::NoMatch = self.verdict(&mut caches, haystack) {
             return Vec::new();
         }
-        if self.fits_backtracker(haystack) {
-            let engine = &self.engines.backtracker;
-            engine
+        match self.engine_for(haystack) {
+            Engine::Backtracker(e) => e
                 .try_find_iter(&mut caches.backtracker, haystack)
                 .map_while(Result::ok)
                 .map(|m| m.span())
-                .collect()
-        } else {
-            let engine = &self.engines.pikevm;
-            engine
-                .find_iter(&mut caches.pikevm, haystack)
-                .map(|m| m.span())
-                .collect()
+                .collect(),
+            Engine::Meta(e) => e.find_iter(haystack).map(|m| m.span()).collect(),
+            Engine::PikeVM(e) => e.find_iter(&mut caches.pikevm, haystack).map(|m| m.span()).collect(),
         }
     }
 
@@ -214,34 +243,51 @@ impl LeanRegex {
             return None;
         }
         let mut slots = self.engines.pikevm.create_captures();
-        if self.fits_backtracker(haystack) {
-            let engine = &self.engines.backtracker;
-            engine
-                .try_captures(&mut caches.backtracker, haystack, &mut slots)
-                .ok()?;
-        } else {
-            self.engines.pikevm.captures(&mut caches.pikevm, haystack, &mut slots);
+        match self.engine_for(haystack) {
+            Engine::Backtracker(e) => e.try_captures(&mut caches.backtracker, haystack, &mut slots).ok()?,
+            Engine::Meta(e) => e.captures(haystack, &mut slots),
+            Engine::PikeVM(e) => e.captures(&mut caches.pikevm, haystack, &mut slots),
         }
         slots.is_match().then_some(slots)
     }
 
-    /// The groups of every match, leftmost first.
-    pub fn captures_all(&self, haystack: &str) -> Vec<Captures> {
+    /// Calls `each` with the groups of every match, leftmost first.
+    pub fn for_each_captures(&self, haystack: &str, mut each: impl FnMut(&Captures)) {
         let mut caches = self.caches.get();
         if let Verdict::NoMatch = self.verdict(&mut caches, haystack) {
-            return Vec::new();
+            return;
         }
-        if self.fits_backtracker(haystack) {
-            let engine = &self.engines.backtracker;
-            engine
-                .try_captures_iter(&mut caches.backtracker, haystack)
-                .map_while(Result::ok)
-                .collect()
-        } else {
-            let engine = &self.engines.pikevm;
-            engine.captures_iter(&mut caches.pikevm, haystack).collect()
+        match self.engine_for(haystack) {
+            Engine::Backtracker(e) => {
+                for caps in e
+                    .try_captures_iter(&mut caches.backtracker, haystack)
+                    .map_while(Result::ok)
+                {
+                    each(&caps);
+                }
+            }
+            Engine::Meta(e) => e.captures_iter(haystack).for_each(|caps| each(&caps)),
+            Engine::PikeVM(e) => {
+                for caps in e.captures_iter(&mut caches.pikevm, haystack) {
+                    each(&caps);
+                }
+            }
         }
     }
+
+    /// The groups of every match, leftmost first.
+    pub fn captures_all(&self, haystack: &str) -> Vec<Captures> {
+        let mut all = Vec::new();
+        self.for_each_captures(haystack, |caps| all.push(caps.clone()));
+        all
+    }
+}
+
+/// The engine that searches a text the lazy DFA did not rule out.
+enum Engine<'e> {
+    Backtracker(&'e BoundedBacktracker),
+    Meta(&'e meta::Regex),
+    PikeVM(&'e PikeVM),
 }
 
 impl Clone for LeanRegex {
@@ -327,15 +373,15 @@ mod tests {
         }
     }
 
-    /// A text longer than the backtracker takes goes to the PikeVM, and a
-    /// text the lazy DFA gives up on goes to the NFA engines.
+    /// A text longer than the backtracker takes goes to `meta`, and a text
+    /// the lazy DFA gives up on goes to the NFA engines.
     #[test]
     fn long_and_non_ascii_texts_find_the_same_matches() {
         let pattern = r"\b(?i:their)\s+(?P<m>error)\b";
         let ours = LeanRegex::new(pattern, LIMIT).unwrap();
         let theirs = regex::Regex::new(pattern).unwrap();
         let long = format!("{} their error{}", "word ".repeat(200_000), " naïve".repeat(10));
-        assert!(!ours.fits_backtracker(&long));
+        assert!(matches!(ours.engine_for(&long), Engine::Meta(_)));
         let quits = "naïve: their error";
         let mut caches = ours.caches.get();
         assert!(

@@ -418,11 +418,11 @@ impl CustomRule {
             let Some(regex) = m.patterns[ri].regex() else {
                 continue;
             };
-            for caps in regex.captures_all(line.text.as_ref()) {
+            regex.for_each_captures(line.text.as_ref(), |caps| {
                 if let Some(found) = caps.get_group_by_name("m").or_else(|| caps.get_group(0)) {
                     self.report(m, line, found.range(), reported, out);
                 }
-            }
+            });
         }
         for (mi, m) in self.matchers.iter().enumerate() {
             if let Some(words) = m
