@@ -1,11 +1,12 @@
-//! A regex built cheaply, for runs that search few texts with it.
+//! A regex built cheaply: the parser's patterns on a quick start, and the
+//! data rules' patterns, which search only the lines their gate picks.
 //!
 //! `regex_automata::meta` builds a reverse NFA for its lazy DFA (a third of
 //! the build) and a fresh NFA compiler per pattern, whose UTF-8 table alone
 //! is 400 KB, allocated, filled and dropped each time. Over many documents
 //! that is noise; in a pre-commit run of one document it is most of the cost
 //! of a pattern. This engine compiles the forward NFA only, with one compiler
-//! per thread, and runs three engines on it:
+//! per thread, and searches with it so:
 //!
 //! - a forward lazy DFA answers "any match here?" in a few instructions a
 //!   byte, and most texts searched have none;
@@ -26,9 +27,7 @@ use std::cell::RefCell;
 use std::fmt;
 use std::ops::Range;
 use std::panic::{RefUnwindSafe, UnwindSafe};
-use std::sync::Arc;
-
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use regex_automata::hybrid;
 use regex_automata::meta;
