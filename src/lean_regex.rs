@@ -84,7 +84,9 @@ struct Engines {
 struct Caches {
     dfa: Option<hybrid::dfa::Cache>,
     backtracker: thompson::backtrack::Cache,
-    pikevm: thompson::pikevm::Cache,
+    /// Made when first needed: its tables are sized by the NFA, and the
+    /// PikeVM searches only when `meta` could not be built.
+    pikevm: Option<thompson::pikevm::Cache>,
 }
 
 impl Engines {
@@ -92,7 +94,7 @@ impl Engines {
         Caches {
             dfa: self.dfa.as_ref().map(hybrid::dfa::Cache::new),
             backtracker: self.backtracker.create_cache(),
-            pikevm: self.pikevm.create_cache(),
+            pikevm: None,
         }
     }
 
@@ -105,6 +107,12 @@ impl Engines {
                 meta::Builder::new().configure(config).build(&self.pattern).ok()
             })
             .as_ref()
+    }
+}
+
+impl Caches {
+    fn pikevm(&mut self, engine: &PikeVM) -> &mut thompson::pikevm::Cache {
+        self.pikevm.get_or_insert_with(|| engine.create_cache())
     }
 }
 
@@ -198,7 +206,7 @@ impl LeanRegex {
                     // error, and this one is not.
                     Engine::Backtracker(e) => e.try_is_match(&mut caches.backtracker, input).unwrap_or(false),
                     Engine::Meta(e) => e.is_match(input),
-                    Engine::PikeVM(e) => e.is_match(&mut caches.pikevm, input),
+                    Engine::PikeVM(e) => e.is_match(caches.pikevm(e), input),
                 }
             }
         }
@@ -213,7 +221,7 @@ impl LeanRegex {
         let found = match self.engine_for(haystack) {
             Engine::Backtracker(e) => e.try_find(&mut caches.backtracker, haystack).ok().flatten(),
             Engine::Meta(e) => e.find(haystack),
-            Engine::PikeVM(e) => e.find(&mut caches.pikevm, haystack),
+            Engine::PikeVM(e) => e.find(caches.pikevm(e), haystack),
         };
         found.map(|m| m.range())
     }
@@ -231,7 +239,7 @@ impl LeanRegex {
                 .map(|m| m.span())
                 .collect(),
             Engine::Meta(e) => e.find_iter(haystack).map(|m| m.span()).collect(),
-            Engine::PikeVM(e) => e.find_iter(&mut caches.pikevm, haystack).map(|m| m.span()).collect(),
+            Engine::PikeVM(e) => e.find_iter(caches.pikevm(e), haystack).map(|m| m.span()).collect(),
         }
     }
 
@@ -245,13 +253,13 @@ impl LeanRegex {
         match self.engine_for(haystack) {
             Engine::Backtracker(e) => e.try_captures(&mut caches.backtracker, haystack, &mut slots).ok()?,
             Engine::Meta(e) => e.captures(haystack, &mut slots),
-            Engine::PikeVM(e) => e.captures(&mut caches.pikevm, haystack, &mut slots),
+            Engine::PikeVM(e) => e.captures(caches.pikevm(e), haystack, &mut slots),
         }
         slots.is_match().then_some(slots)
     }
 
     /// Calls `each` with the groups of every match, leftmost first.
-    pub fn for_each_captures(&self, haystack: &str, mut each: impl FnMut(&Captures)) {
+    pub fn for_each_captures(&self, haystack: &str, mut each: impl FnMut(Captures)) {
         let mut caches = self.caches.get();
         if let Verdict::NoMatch = self.verdict(&mut caches, haystack) {
             return;
@@ -262,14 +270,12 @@ impl LeanRegex {
                     .try_captures_iter(&mut caches.backtracker, haystack)
                     .map_while(Result::ok)
                 {
-                    each(&caps);
+                    each(caps);
                 }
             }
-            Engine::Meta(e) => e.captures_iter(haystack).for_each(|caps| each(&caps)),
+            Engine::Meta(e) => e.captures_iter(haystack).for_each(each),
             Engine::PikeVM(e) => {
-                for caps in e.captures_iter(&mut caches.pikevm, haystack) {
-                    each(&caps);
-                }
+                e.captures_iter(caches.pikevm(e), haystack).for_each(each);
             }
         }
     }
@@ -277,7 +283,7 @@ impl LeanRegex {
     /// The groups of every match, leftmost first.
     pub fn captures_all(&self, haystack: &str) -> Vec<Captures> {
         let mut all = Vec::new();
-        self.for_each_captures(haystack, |caps| all.push(caps.clone()));
+        self.for_each_captures(haystack, |caps| all.push(caps));
         all
     }
 }
