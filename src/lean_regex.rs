@@ -38,6 +38,9 @@ use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
 use regex_automata::{Input, Span};
 
+/// At most what the `regex` crate lets a lazy DFA's cache grow to.
+const DFA_CACHE_CAPACITY: usize = 2 * (1 << 20);
+
 thread_local! {
     /// Reused across patterns: a compiler keeps its UTF-8 table between builds.
     static COMPILER: RefCell<thompson::Compiler> = RefCell::new(thompson::Compiler::new());
@@ -103,7 +106,7 @@ impl Engines {
             .get_or_init(|| {
                 let config = meta::Config::new()
                     .nfa_size_limit(Some(self.size_limit))
-                    .hybrid_cache_capacity(self.size_limit);
+                    .hybrid_cache_capacity(self.size_limit.min(DFA_CACHE_CAPACITY));
                 meta::Builder::new().configure(config).build(&self.pattern).ok()
             })
             .as_ref()
@@ -146,7 +149,7 @@ impl LeanRegex {
             .configure(
                 hybrid::dfa::DFA::config()
                     .unicode_word_boundary(true)
-                    .cache_capacity(size_limit),
+                    .cache_capacity(size_limit.min(DFA_CACHE_CAPACITY)),
             )
             .build_from_nfa(nfa)
             .ok();
