@@ -195,11 +195,94 @@ fn component_at<'t>(text: &'t str, a: Ahead<'t>) -> Option<Component<'t>> {
 }
 
 /// The first component at a word start at or after byte `from`.
+#[cfg(test)]
 fn find_component(text: &str, from: usize) -> Option<Component<'_>> {
     Ahead::word_starts_from(text, from)
         .filter(|a| may_start_component(&text[a.position()..]))
         .find_map(|a| component_at(text, a))
 }
+
+/// The first component at a word start at or after byte `from` that
+/// `find_durations` needs to see: the first one `find_component` finds when
+/// that one has a unit a duration can be made of; otherwise it, or nothing
+/// when no component after it has such a unit.
+///
+/// Only the words just before each unit cue (`next_unit_cue`) are read, not
+/// every word of the line. A component with a usable unit holds a cue, and
+/// starts at most three tokens before it (`component_reach`). One starting
+/// earlier than that before the first cue after `from` holds no cue and
+/// gives no duration: those are passed over unread.
+fn next_component(text: &str, from: usize) -> Option<Component<'_>> {
+    let bytes = text.as_bytes();
+    let mut pos = from;
+    loop {
+        let cue = next_unit_cue(bytes, pos)?;
+        // A component holding this cue starts at the cue at the latest.
+        let found = Ahead::word_starts_from(text, component_reach(bytes, pos, cue))
+            .take_while(|a| a.position() <= cue)
+            .filter(|a| may_start_component(&text[a.position()..]))
+            .find_map(|a| component_at(text, a));
+        if found.is_some() {
+            return found;
+        }
+        // The cue is an ASCII byte.
+        pos = cue + 1;
+    }
+}
+
+/// Where a component holding the unit cue at byte `cue` may start at the
+/// earliest (not before `from`).
+///
+/// A component is tokens, runs of `TOKEN_BYTES`, with white space between
+/// them. Before the unit come the amount and white space or a hyphen; the
+/// amount is at most three tokens (`a couple of`), and the part of the
+/// cue's own token before the cue (`45-`, `12` of `12h`) is one of them. So
+/// the component starts in one of the three tokens before the cue, and
+/// anything else (punctuation) between them and the cue ends the reach. A
+/// character beyond ASCII inside a component is white space (`\u{a0}`):
+/// every byte of one counts as such.
+fn component_reach(bytes: &[u8], from: usize, cue: usize) -> usize {
+    let mut at = cue;
+    for _ in 0..3 {
+        while at > from && SPACE_BYTES[usize::from(bytes[at - 1])] {
+            at -= 1;
+        }
+        if at == from || !TOKEN_BYTES[usize::from(bytes[at - 1])] {
+            break;
+        }
+        while at > from && TOKEN_BYTES[usize::from(bytes[at - 1])] {
+            at -= 1;
+        }
+    }
+    // After the tokens' white space at most, so on a character boundary.
+    at
+}
+
+/// The bytes of a component's tokens: ASCII letters and digits, `.`
+/// (`1.5`) and `-` (`twenty-five`, `45-minute`).
+static TOKEN_BYTES: [bool; 256] = {
+    let mut table = crate::text::byte_set(b".-");
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_alphanumeric() {
+            table[b] = true;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// White space between a component's tokens: ASCII white space, and every
+/// byte of a character beyond ASCII.
+static SPACE_BYTES: [bool; 256] = {
+    let mut table = crate::text::byte_set(b" \t\n\x0b\x0c\r");
+    let mut b = 0x80;
+    while b < 256 {
+        table[b] = true;
+        b += 1;
+    }
+    table
+};
 
 /// Whether a component may start with `word`: digits, or an amount word
 /// ("two", "an", "half", "couple"), alone in its run of letters or with a
@@ -388,13 +471,15 @@ fn unit_seconds(unit: &str) -> Option<f64> {
 
 /// Every duration in `text`, adjacent parts joined (`3 hours and 20 minutes`).
 pub fn find_durations(text: &str) -> Vec<FoundDuration> {
+    durations_by(text, next_component)
+}
+
+/// `find_durations`, with `next` to find the first component from a byte on.
+fn durations_by<'t>(text: &'t str, next: impl Fn(&'t str, usize) -> Option<Component<'t>>) -> Vec<FoundDuration> {
     let mut found: Vec<FoundDuration> = Vec::new();
-    if !may_hold_duration(text) {
-        return found;
-    }
     let mut pos = 0;
     while pos < text.len() {
-        let Some(first) = find_component(text, pos) else {
+        let Some(first) = next(text, pos) else {
             break;
         };
         let Some(seconds) = component_seconds(&first) else {
@@ -438,7 +523,7 @@ pub fn find_durations(text: &str) -> Vec<FoundDuration> {
     found
 }
 
-/// The bytes `may_hold_duration` looks at: digits and the initials of the
+/// The bytes `next_unit_cue` looks at: digits and the initials of the
 /// units' cues, in either case.
 static MAY_START_UNIT_CUE: [bool; 256] = crate::text::byte_set(b"0123456789dhmsDHMS");
 
@@ -447,9 +532,17 @@ static MAY_START_UNIT_CUE: [bool; 256] = crate::text::byte_set(b"0123456789dhmsD
 /// holds `day`, `hour`, `hr`, `min` or `sec`, or a short unit straight after
 /// digits (`2h`, `15m`, `30s`, `3d`). Most lines have neither, timeline
 /// lines full of times included, and are not read word by word.
+#[cfg(test)]
 fn may_hold_duration(text: &str) -> bool {
-    let b = text.as_bytes();
-    (0..b.len()).any(|i| {
+    next_unit_cue(text.as_bytes(), 0).is_some()
+}
+
+/// The first byte at or after `from` that may start a unit as
+/// `may_hold_duration` tells them: a digit with `h`, `m`, `s` or `d` after
+/// it, or `day`, `hour`, `hr`, `min` or `sec`, in any case, not straight
+/// after a letter or digit.
+fn next_unit_cue(b: &[u8], from: usize) -> Option<usize> {
+    (from..b.len()).find(|&i| {
         // A table dismisses the other bytes in fewer instructions than the `match`.
         if !MAY_START_UNIT_CUE[usize::from(b[i])] {
             return false;
@@ -460,6 +553,9 @@ fn may_hold_duration(text: &str) -> bool {
             b'0'..=b'9' => rest
                 .first()
                 .is_some_and(|n| matches!(n.to_ascii_lowercase(), b'h' | b'm' | b's' | b'd')),
+            // A unit written out follows white space or a hyphen: "hr" in
+            // "three" or "min" in "admin" is no cue.
+            _ if i > 0 && b[i - 1].is_ascii_alphanumeric() => false,
             b'd' => follows(b"ay"),
             b'h' => follows(b"our") || follows(b"r"),
             b'm' => follows(b"in"),
@@ -564,7 +660,12 @@ mod tests {
 
     #[test]
     fn lines_without_a_unit_are_not_read() {
-        for text in ["14:05 - alerts fired", "the database went away", "v1.2.3 deployed"] {
+        for text in [
+            "14:05 - alerts fired",
+            "the database went away",
+            "v1.2.3 deployed",
+            "three admins watched throughput on Monday",
+        ] {
             assert!(!may_hold_duration(text), "{text}");
         }
         for text in [
@@ -642,6 +743,43 @@ mod tests {
             assert_eq!(is_amount_word(word), in_lists(word), "{word:?}");
         }
         assert!(found >= 35, "{found}");
+    }
+
+    #[test]
+    fn only_the_words_before_a_unit_are_read() {
+        let mut words: Vec<&str> = [TENS, ONES, NUMBERS, UNITS, SHORT_UNITS, APPROXIMATELY]
+            .iter()
+            .flat_map(|l| l.0.iter().copied())
+            .collect();
+        words.extend([
+            "2", "15", "1.5", "3.", "couple", "of", "half", "and", "a", "an", "&", "2h", "15m", "Monday", "admin",
+            "through", "security", "5xx", "1,000", "(2", "hours)", "_2", "x2", "2_", "é3",
+        ]);
+        let mut texts = crate::cue::equivalence::sample_texts("", &words, 6000);
+        texts.extend(
+            [
+                "and 2 hours",
+                "Monday: the admin took 45 minutes",
+                "an hour and a half, then 2h 15m",
+                "seventy\u{a0}five minutes",
+                "a  couple\tof hours",
+                "a couple of-hours",
+                "x-2 hours, (a couple of\u{2003}hours",
+                "1.5.2 hours",
+                "12345678901234567890 hours",
+                "through 3 days",
+                "twod hours",
+                "approx. 1.5 hrs",
+            ]
+            .map(String::from),
+        );
+        let mut found = 0;
+        for text in &texts {
+            let expected = durations_by(text, find_component);
+            found += expected.len();
+            assert_eq!(find_durations(text), expected, "{text:?}");
+        }
+        assert!(found > 500, "{found}");
     }
 
     #[test]
