@@ -202,10 +202,10 @@ fn find_component(text: &str, from: usize) -> Option<Component<'_>> {
         .find_map(|a| component_at(text, a))
 }
 
-/// The first component at a word start at or after byte `from` that
-/// `find_durations` needs to see: the first one `find_component` finds when
-/// that one has a unit a duration can be made of; otherwise it, or nothing
-/// when no component after it has such a unit.
+/// The first component at a word start at or after byte `from`, passing
+/// over those that hold no unit cue and end before the reach of the next
+/// cue: they give no duration, so `find_durations` reads the same
+/// durations as with `find_component` (tested).
 ///
 /// Only the words just before each unit cue (`next_unit_cue`) are read, not
 /// every word of the line. A component with a usable unit holds a cue, and
@@ -254,7 +254,7 @@ fn component_reach(bytes: &[u8], from: usize, cue: usize) -> usize {
             at -= 1;
         }
     }
-    // After the tokens' white space at most, so on a character boundary.
+    // `from`, or next to an ASCII byte: a character boundary.
     at
 }
 
