@@ -41,6 +41,10 @@ pub const fn byte_set(set: &[u8]) -> [bool; 256] {
     table
 }
 
+/// The ASCII white space `char::is_whitespace` (and regex's `\s`) reads:
+/// `u8::is_ascii_whitespace` leaves out the vertical tab.
+pub const ASCII_WHITESPACE: &[u8] = b" \t\n\x0b\x0c\r";
+
 /// Whether `bytes` hold an ASCII digit, read eight bytes at a time. Half
 /// of a postmortem's prose holds none, and a reader that needs one (every
 /// date and time has a digit) skips such a line for the price of this test.

@@ -61,9 +61,8 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// ASCII white space as `char::is_whitespace` reads it
-/// (`u8::is_ascii_whitespace` leaves out the vertical tab).
-static ASCII_SPACE: [bool; 256] = crate::text::byte_set(b" \t\n\x0b\x0c\r");
+/// ASCII white space as `char::is_whitespace` reads it.
+static ASCII_SPACE: [bool; 256] = crate::text::byte_set(crate::text::ASCII_WHITESPACE);
 
 /// The ASCII characters of `AROUND`, as a table.
 static ASCII_AROUND: [bool; 256] = {

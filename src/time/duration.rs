@@ -275,7 +275,7 @@ static TOKEN_BYTES: [bool; 256] = {
 /// White space between a component's tokens: ASCII white space, and every
 /// byte of a character beyond ASCII.
 static SPACE_BYTES: [bool; 256] = {
-    let mut table = crate::text::byte_set(b" \t\n\x0b\x0c\r");
+    let mut table = crate::text::byte_set(crate::text::ASCII_WHITESPACE);
     let mut b = 0x80;
     while b < 256 {
         table[b] = true;
