@@ -96,6 +96,9 @@ impl<'a> Before<'a> {
 
     /// The first of `words` ending here.
     pub fn any_word(self, words: &Words) -> Option<Before<'a>> {
+        if !words.1.may_end(self.unread().as_bytes().last().copied()) {
+            return None;
+        }
         self.candidates(words).find_map(|w| self.word(w))
     }
 
@@ -246,11 +249,17 @@ impl<'a> Ahead<'a> {
 
     /// The first of `words` that starts here, whatever follows it.
     pub fn any_prefix(self, words: &Words) -> Option<Ahead<'a>> {
+        if !words.1.may_start(self.unread_bytes().first().copied()) {
+            return None;
+        }
         self.candidates(words).find_map(|w| self.literal(w))
     }
 
     /// Whether one of `words` starts here and ends on a word boundary (`(?:words)\b`).
     pub fn any_word(self, words: &Words) -> Option<Ahead<'a>> {
+        if !words.1.may_start(self.unread_bytes().first().copied()) {
+            return None;
+        }
         self.candidates(words).find_map(|w| self.word(w))
     }
 
@@ -332,9 +341,75 @@ impl<'a> Ahead<'a> {
 /// hold no phrase that ends another on a word boundary ("not", "could not"),
 /// since the first found is the one taken.
 #[derive(Clone, Copy, Debug)]
-pub struct Words(pub &'static [&'static str]);
+pub struct Words(
+    pub &'static [&'static str],
+    /// The bytes a word of the list starts with, and those it ends with.
+    Edges,
+);
+
+/// The first and last bytes of a list's words, both ASCII cases: a reader
+/// standing before (or after) any other byte has no candidate, which one
+/// lookup tells instead of a comparison with each word. Most readers stand
+/// at words no list holds.
+#[derive(Clone, Copy, Debug)]
+struct Edges {
+    first: ByteSet,
+    last: ByteSet,
+    /// Whether the list holds "", which matches before and after anything.
+    empty: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    const fn with(mut self, b: u8) -> ByteSet {
+        self.0[(b >> 6) as usize] |= 1 << (b & 63);
+        self
+    }
+
+    const fn with_either_case(self, b: u8) -> ByteSet {
+        self.with(b.to_ascii_lowercase()).with(b.to_ascii_uppercase())
+    }
+
+    fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
+}
+
+impl Edges {
+    /// Whether a word of the list may start before `next` (None: the text's end).
+    fn may_start(&self, next: Option<u8>) -> bool {
+        self.empty || next.is_some_and(|b| self.first.contains(b))
+    }
+
+    /// Whether a word of the list may end after `last` (None: the text's start).
+    fn may_end(&self, last: Option<u8>) -> bool {
+        self.empty || last.is_some_and(|b| self.last.contains(b))
+    }
+}
 
 impl Words {
+    pub const fn new(list: &'static [&'static str]) -> Words {
+        let mut edges = Edges {
+            first: ByteSet([0; 4]),
+            last: ByteSet([0; 4]),
+            empty: false,
+        };
+        let mut i = 0;
+        while i < list.len() {
+            match list[i].as_bytes() {
+                [] => edges.empty = true,
+                [first, ..] => edges.first = edges.first.with_either_case(*first),
+            }
+            if let [.., last] = list[i].as_bytes() {
+                edges.last = edges.last.with_either_case(*last);
+            }
+            i += 1;
+        }
+        Words(list, edges)
+    }
+
     pub fn contains(&self, word: &str) -> bool {
         self.0.iter().any(|w| w.eq_ignore_ascii_case(word))
     }
@@ -343,7 +418,11 @@ impl Words {
     /// ending in `*` is a stem: it goes on over ASCII letters, digits and `_`.
     pub fn is_in(&self, text: &str) -> bool {
         Ahead::word_starts(text).any(|a| {
-            let first = a.unread().as_bytes()[0].to_ascii_lowercase();
+            let first = a.unread().as_bytes()[0];
+            if !self.1.first.contains(first) {
+                return false;
+            }
+            let first = first.to_ascii_lowercase();
             self.0
                 .iter()
                 .any(|w| w.as_bytes().first().is_some_and(|b| b.to_ascii_lowercase() == first) && Self::stands_at(a, w))
@@ -369,7 +448,7 @@ impl Words {
 mod tests {
     use super::*;
 
-    const AT: Words = Words(&["at", "by"]);
+    const AT: Words = Words::new(&["at", "by"]);
 
     /// Where `word_starts_from` says words start, against its definition:
     /// a word character after none (or after the text's start), from `from` on.
@@ -393,6 +472,58 @@ mod tests {
             }
         }
         assert!(starts > 50_000, "{starts}");
+    }
+
+    /// The edge lookup turns a reader away only where no word of the list
+    /// could match: `any_word` and `any_prefix` give what trying every
+    /// candidate gives, at every point of texts in all cases, beyond ASCII
+    /// and at both ends.
+    #[test]
+    fn edges_turn_away_only_readers_no_word_fits() {
+        const LISTS: &[Words] = &[
+            Words::new(&["Due", "by", "éta", "p0", "_x"]),
+            Words::new(&["owned by", "Ünï", "a"]),
+            Words::new(&["", "at"]),
+            Words::new(&[]),
+        ];
+        let texts = super::equivalence::sample_texts(
+            "",
+            &["DUE", "By", "ÉTA", "P0", "_X", "owNed bY", "ünï", "a", "at"],
+            3000,
+        );
+        let mut matched = 0;
+        for words in LISTS {
+            for text in texts.iter().map(String::as_str).chain(["", "a", "É"]) {
+                for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                    let ahead = Ahead::new(text).skip(at);
+                    let every = ahead
+                        .candidates(words)
+                        .find_map(|w| ahead.word(w))
+                        .map(|a| a.position());
+                    assert_eq!(ahead.any_word(words).map(|a| a.position()), every, "{text:?} at {at}");
+                    let every = ahead
+                        .candidates(words)
+                        .find_map(|w| ahead.literal(w))
+                        .map(|a| a.position());
+                    assert_eq!(ahead.any_prefix(words).map(|a| a.position()), every, "{text:?} at {at}");
+                    let before = Before::point(text, at);
+                    let every = before
+                        .candidates(words)
+                        .find_map(|w| before.word(w))
+                        .map(|b| b.position());
+                    assert_eq!(before.any_word(words).map(|b| b.position()), every, "{text:?} at {at}");
+                    matched += usize::from(every.is_some());
+                }
+            }
+        }
+        assert!(matched > 5_000, "{matched}");
+        // `is_in` looks at first bytes only; a stem's `*` is none of them.
+        let stems = Words::new(&["Roll*", "é"]);
+        assert!(stems.is_in("we ROLLED back"));
+        assert!(stems.is_in("x é y"));
+        // ASCII case only: "É" is another word.
+        assert!(!stems.is_in("x É y"));
+        assert!(!stems.is_in("patrolled"));
     }
 
     #[test]
@@ -425,7 +556,7 @@ mod tests {
 
     #[test]
     fn word_within_a_few_characters() {
-        let cues = Words(&["from", "since"]);
+        let cues = Words::new(&["from", "since"]);
         assert!(Before::end_of("from the 3rd, at ").word_within(&cues, 40, &['.']));
         assert!(!Before::end_of("from it. At ").word_within(&cues, 40, &['.']));
         assert!(!Before::end_of("from a long way back, more than ten chars ").word_within(&cues, 10, &[]));
@@ -448,7 +579,7 @@ mod tests {
 
     #[test]
     fn words_in_a_text() {
-        let words = Words(&["timed out", "crash*", "down"]);
+        let words = Words::new(&["timed out", "crash*", "down"]);
         assert!(words.is_in("The job TIMED OUT."));
         assert!(!words.is_in("it timed outright"));
         assert!(words.is_in("crashes, then"));

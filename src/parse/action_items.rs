@@ -26,8 +26,8 @@ fn handle(text: &str) -> Option<std::ops::Range<usize>> {
     }
     None
 }
-const OWNER_LABELS: Words = Words(&["owner", "assignee", "responsible", "dri"]);
-const OWNER_VERBS: Words = Words(&["owned by", "assigned to"]);
+const OWNER_LABELS: Words = Words::new(&["owner", "assignee", "responsible", "dri"]);
+const OWNER_VERBS: Words = Words::new(&["owned by", "assigned to"]);
 
 /// The name after "owner:", "DRI =", "assigned to": up to a `,`, `;`, `)`,
 /// `]` or the end of the line. Read as the regex
@@ -99,7 +99,7 @@ fn owner_end(text: &str, start: usize) -> Result<usize, usize> {
 }
 /// "(Jane)", "(Jane Doe)" at the end of an item.
 static OWNER_PAREN: LazyRegex = LazyRegex::new(r"\(([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\)\s*\.?\s*$").needing(b"(");
-const DUE_WORDS: Words = Words(&["due", "by", "deadline", "eta", "before"]);
+const DUE_WORDS: Words = Words::new(&["due", "by", "deadline", "eta", "before"]);
 
 /// Where a date may follow "due", "by", "deadline:", "target date on".
 fn due_cue_end(a: Ahead<'_>) -> Option<usize> {
@@ -114,7 +114,7 @@ fn due_cue_end(a: Ahead<'_>) -> Option<usize> {
 static TICKET: LazyRegex =
     LazyRegex::new(r"https?://\S+|\b[A-Z][A-Z0-9]{1,9}-[0-9]+\b|(?:^|\s)#[0-9]+\b|\b(?i:ticket|issue)\s*#?\s*[0-9]+")
         .needing(b"0123456789:");
-const PRIORITY_LEVELS: Words = Words(&[
+const PRIORITY_LEVELS: Words = Words::new(&[
     "high", "medium", "low", "critical", "urgent", "p0", "p1", "p2", "p3", "p4",
 ]);
 
@@ -255,8 +255,13 @@ fn due_in(line: &Line<'_>) -> Option<Spanned<crate::time::date::DateParts>> {
 
 fn find_in(find: impl Fn(&str) -> Option<std::ops::Range<usize>>, line: &Line<'_>, src: &str) -> Option<Span> {
     // Links keep their address only in the source, not in the plain text.
-    if let Some(m) = find(line.span.slice(src)) {
+    let source = line.span.slice(src);
+    if let Some(m) = find(source) {
         return Some(Span::new(line.span.start + m.start, line.span.start + m.end));
+    }
+    // Most lines hold no markup: their text is their source, searched already.
+    if *line.text == *source {
+        return None;
     }
     find(&line.text).map(|m| line.source_span(m))
 }
@@ -308,7 +313,7 @@ fn introduces(text: &str) -> bool {
 
 /// Where a section's list of actions ends and its closing words begin:
 /// "In conclusion, ...", "Regards,", "Hope this helps".
-const CLOSING_OPENERS: Words = Words(&[
+const CLOSING_OPENERS: Words = Words::new(&[
     "in conclusion",
     "to conclude",
     "to sum up",
@@ -317,7 +322,7 @@ const CLOSING_OPENERS: Words = Words(&[
     "hope this helps",
     "best wishes",
 ]);
-const SIGN_OFFS: Words = Words(&[
+const SIGN_OFFS: Words = Words::new(&[
     "kind regards",
     "best regards",
     "warm regards",

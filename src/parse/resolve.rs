@@ -46,8 +46,8 @@ const DATE_KEYS: &[&str] = &[
     "date",
 ];
 
-const TIMES: Words = Words(&["time", "times"]);
-const TIMES_ARE: Words = Words(&["are", "is", "were", "shown", "given", "listed", "quoted", "used", "in"]);
+const TIMES: Words = Words::new(&["time", "times"]);
+const TIMES_ARE: Words = Words::new(&["are", "is", "were", "shown", "given", "listed", "quoted", "used", "in"]);
 
 /// A line that says which zone the document's times are in: "all times
 /// UTC", "times are in CET", "time zone: IST".

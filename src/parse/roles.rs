@@ -12,7 +12,7 @@ use crate::phrase::{PhraseMatch, PhraseSet};
 
 /// "attempt to restore", "not yet resolved", "tried to fix": the phrase is
 /// there but the event is not.
-const NEGATIONS: Words = Words(&[
+const NEGATIONS: Words = Words::new(&[
     "attempt",
     "attempts",
     "attempted",
@@ -39,8 +39,8 @@ const NEGATIONS: Words = Words(&[
     "plans",
     "will",
 ]);
-const WAITING: Words = Words(&["wait", "waited", "waiting"]);
-const INFINITIVE: Words = Words(&["to", "be", "being", "been"]);
+const WAITING: Words = Words::new(&["wait", "waited", "waiting"]);
+const INFINITIVE: Words = Words::new(&["to", "be", "being", "been"]);
 
 fn negated(b: Before<'_>) -> bool {
     let Some(b) = b.space() else {

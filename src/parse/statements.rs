@@ -23,7 +23,7 @@ use crate::time::timestamp::{Timestamp, find_timestamps};
 
 /// Words that tie a duration shortly after them to the outage: "lasted
 /// about 2 hours", "the outage, all told, 3 hours".
-const DURATION_CUES: Words = Words(&[
+const DURATION_CUES: Words = Words::new(&[
     "lasted",
     "lasting",
     "last",
@@ -52,7 +52,7 @@ const DURATION_CUES: Words = Words(&[
     "ran",
     "running",
 ]);
-const OUTAGE_NOUNS: Words = Words(&[
+const OUTAGE_NOUNS: Words = Words::new(&[
     "outage",
     "downtime",
     "disruption",
@@ -61,13 +61,13 @@ const OUTAGE_NOUNS: Words = Words(&[
     "blackout",
 ]);
 /// Durations that are about something else: a lead time, a cadence, a deadline.
-const LEAD_TIME_CUES: Words = Words(&[
+const LEAD_TIME_CUES: Words = Words::new(&[
     "within", "every", "each", "per", "after", "in", "next", "last", "past", "first", "later", "earlier", "up to",
     "before",
 ]);
-const ROUGHLY: Words = Words(&["about", "around", "approximately", "nearly"]);
-const NOT_OUTAGE_AFTER: Words = Words(&["ago", "before", "after", "later", "earlier", "prior", "into"]);
-const WORK: Words = Words(&[
+const ROUGHLY: Words = Words::new(&["about", "around", "approximately", "nearly"]);
+const NOT_OUTAGE_AFTER: Words = Words::new(&["ago", "before", "after", "later", "earlier", "prior", "into"]);
+const WORK: Words = Words::new(&[
     "investigation",
     "debugging",
     "troubleshooting",
@@ -75,7 +75,7 @@ const WORK: Words = Words(&[
     "testing",
     "monitoring",
 ]);
-const NOTICING: Words = Words(&[
+const NOTICING: Words = Words::new(&[
     "detect",
     "identify",
     "find",
@@ -91,7 +91,7 @@ const NOTICING: Words = Words(&[
 ]);
 /// "down for 2 hours", "could not log in for 45 minutes": "for" after words of
 /// the outage itself, not "compensation for a day".
-const OUTAGE_STATES: Words = Words(&[
+const OUTAGE_STATES: Words = Words::new(&[
     "down",
     "offline",
     "unavailable",
@@ -121,7 +121,7 @@ const OUTAGE_STATES: Words = Words(&[
     "not able to",
 ]);
 /// Words of a sentence that tells the outage began.
-const START_WORDS: Words = Words(&[
+const START_WORDS: Words = Words::new(&[
     "outage",
     "downtime",
     "disruption",
@@ -161,7 +161,7 @@ const START_WORDS: Words = Words(&[
     "timeouts",
 ]);
 /// Words of a sentence about a later step, not the start.
-const LATER_STEP_WORDS: Words = Words(&[
+const LATER_STEP_WORDS: Words = Words::new(&[
     "restored",
     "resolved",
     "fixed",
@@ -176,14 +176,14 @@ const LATER_STEP_WORDS: Words = Words(&[
     "escalated",
     "rolled back",
 ]);
-const ENDED: Words = Words(&["ended", "finished", "concluded"]);
-const AT_ON_BY: Words = Words(&["at", "on", "by"]);
+const ENDED: Words = Words::new(&["ended", "finished", "concluded"]);
+const AT_ON_BY: Words = Words::new(&["at", "on", "by"]);
 /// "from 13:05 to 14:10", "between 9 and 10 AM".
-const WINDOW_OPENERS: Words = Words(&["from", "between", "starting", "since", "duration"]);
-const WINDOW_JOINERS: Words = Words(&[
+const WINDOW_OPENERS: Words = Words::new(&["from", "between", "starting", "since", "duration"]);
+const WINDOW_JOINERS: Words = Words::new(&[
     "to", "and", "until", "till", "through", "thru", "-", "–", "—", "->", "→",
 ]);
-const HAPPENED: Words = Words(&[
+const HAPPENED: Words = Words::new(&[
     "occurred",
     "occured",
     "happened",
@@ -196,8 +196,8 @@ const HAPPENED: Words = Words(&[
     "hit",
     "struck",
 ]);
-const STARTED_LABELS: Words = Words(&["start", "started", "starting", "began", "begin"]);
-const ENDED_LABELS: Words = Words(&["end", "ended", "finish", "finished"]);
+const STARTED_LABELS: Words = Words::new(&["start", "started", "starting", "began", "begin"]);
+const ENDED_LABELS: Words = Words::new(&["end", "ended", "finish", "finished"]);
 
 /// "about", "~": the usual words between a cue and its duration.
 fn roughly_before(b: Before<'_>) -> Option<Before<'_>> {

@@ -37,14 +37,14 @@ const LEAD_WORDS: &[&str] = &[
 /// A short label before the time: `Detection time: 11:00 AM`.
 static LEADING_LABEL: LazyRegex = LazyRegex::new(r"^([A-Za-z][A-Za-z /'&-]{0,30}?)\s*:\s+").needing(b":");
 /// A time inside an item's sentence: "... forwarded the ticket at 3:17 PM".
-const AT_WORDS: Words = Words(&["at", "around", "by", "about", "approximately"]);
+const AT_WORDS: Words = Words::new(&["at", "around", "by", "about", "approximately"]);
 
 fn at_time(b: Before<'_>) -> bool {
     b.space().and_then(|b| b.any_word(&AT_WORDS)).is_some() || b.spaces().literal("@").is_some()
 }
 
-const TIME: Words = Words(&["time", "times"]);
-const ZONE: Words = Words(&["zone", "zones"]);
+const TIME: Words = Words::new(&["time", "times"]);
+const ZONE: Words = Words::new(&["zone", "zones"]);
 
 /// `time zone`, `time-zone`, `timezones` at `a`.
 pub(crate) fn time_zone_at(a: Ahead<'_>) -> Option<Ahead<'_>> {
@@ -52,7 +52,7 @@ pub(crate) fn time_zone_at(a: Ahead<'_>) -> Option<Ahead<'_>> {
         let a = a.spaces();
         a.literal("-").map_or(a, Ahead::spaces).any_word(&ZONE)
     });
-    spaced.or_else(|| a.any_word(&Words(&["timezone", "timezones"])))
+    spaced.or_else(|| a.any_word(&Words::new(&["timezone", "timezones"])))
 }
 
 /// `Timezone: PST`, `All times UTC`: a declaration, not an event.

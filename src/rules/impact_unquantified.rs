@@ -21,7 +21,7 @@ use crate::time::duration::find_durations;
 pub struct ImpactUnquantified;
 
 /// What a figure after a number counts: "40 users", "1,200 failed payments".
-const COUNTED: Words = Words(&[
+const COUNTED: Words = Words::new(&[
     "users",
     "user",
     "customers",
@@ -78,14 +78,14 @@ const COUNTED: Words = Words(&[
     "regions",
     "region",
 ]);
-const CURRENCIES: Words = Words(&["usd", "eur", "gbp", "kes", "ngn", "dollars", "dollar"]);
+const CURRENCIES: Words = Words::new(&["usd", "eur", "gbp", "kes", "ngn", "dollars", "dollar"]);
 /// `5k`, `2m`, `10x`.
-const MAGNITUDES: Words = Words(&["k", "m", "x"]);
+const MAGNITUDES: Words = Words::new(&["k", "m", "x"]);
 /// "a complete outage", "total downtime".
-const WHOLE: Words = Words(&["complete", "total", "full"]);
-const WHOLE_LOSS: Words = Words(&["outage", "downtime"]);
+const WHOLE: Words = Words::new(&["complete", "total", "full"]);
+const WHOLE_LOSS: Words = Words::new(&["outage", "downtime"]);
 /// "all users", "none of the customers", "the entire platform".
-const SHARES: Words = Words(&[
+const SHARES: Words = Words::new(&[
     "all",
     "every",
     "no",
@@ -97,7 +97,7 @@ const SHARES: Words = Words(&[
     "entire",
     "whole",
 ]);
-const SHARED: Words = Words(&[
+const SHARED: Words = Words::new(&[
     "users",
     "user",
     "customers",

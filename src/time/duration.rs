@@ -51,14 +51,14 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("couple of", 2.0),
 ];
 
-const TENS: Words = Words(&[
+const TENS: Words = Words::new(&[
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ]);
-const ONES: Words = Words(&["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]);
+const ONES: Words = Words::new(&["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]);
 /// Number words in the order they are tried: a word that starts a longer
 /// one ("seven", "seventeen") is tried first, and the longer one when the
 /// first is not followed by a unit.
-const NUMBERS: Words = Words(&[
+const NUMBERS: Words = Words::new(&[
     "one",
     "two",
     "three",
@@ -87,12 +87,12 @@ const NUMBERS: Words = Words(&[
     "eighty",
     "ninety",
 ]);
-const UNITS: Words = Words(&[
+const UNITS: Words = Words::new(&[
     "days", "day", "hours", "hour", "hrs", "hr", "minutes", "minute", "mins", "min", "seconds", "second", "secs", "sec",
 ]);
 /// Units written straight after a number: `2h`, `15min`.
-const SHORT_UNITS: Words = Words(&["h", "hr", "m", "min", "s", "d"]);
-const APPROXIMATELY: Words = Words(&[
+const SHORT_UNITS: Words = Words::new(&["h", "hr", "m", "min", "s", "d"]);
+const APPROXIMATELY: Words = Words::new(&[
     "about",
     "around",
     "approximately",
@@ -401,7 +401,7 @@ static AMOUNT_SHAPES: [u16; 26] = {
 };
 
 /// The amount words that are no number, or start a longer amount.
-const ARTICLE_AMOUNTS: Words = Words(&["a", "an", "half", "couple"]);
+const ARTICLE_AMOUNTS: Words = Words::new(&["a", "an", "half", "couple"]);
 
 /// "an hour and a half": the length of " and a half" at the start of `text`.
 fn and_a_half(text: &str) -> Option<usize> {
