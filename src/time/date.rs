@@ -5,7 +5,6 @@
 //! day and month could be swapped (`02/08/2022`) stays [`MonthDay::Numeric`]
 //! until the document or the configuration says which order it uses.
 
-use crate::lazy_regex::LazyRegex;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Deserialize;
 
@@ -95,9 +94,6 @@ const MONTH_PATTERN: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)
 #[cfg(test)]
 const WEEKDAY_PATTERN: &str =
     r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)";
-
-static ISO: LazyRegex = LazyRegex::new(r"^([0-9]{4})([-/.])([0-9]{1,2})([-/.])([0-9]{1,2})");
-static NUMERIC: LazyRegex = LazyRegex::new(r"^([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{4}|[0-9]{2})");
 
 /// Month names, each longest form first, in the order the date regexes
 /// (kept in the tests) tried them.
@@ -350,68 +346,110 @@ pub fn parse_date_prefix(s: &str) -> Option<(DateParts, usize)> {
     Some((parts, start + len))
 }
 
-/// Whether `ISO` may match at the start of `b`: four digits, then a
-/// separator. Most text starting with a digit is a time or an amount, and a
-/// regex search costs more than a thousand instructions.
-fn may_start_iso(b: &[u8]) -> bool {
-    b.len() > 4 && b[..4].iter().all(u8::is_ascii_digit) && matches!(b[4], b'-' | b'/' | b'.')
+/// An all-digit date at the start of `s`: its five parts (number,
+/// separator, number, separator, number) and where it ends.
+type DigitDate<'s> = ([&'s str; 5], usize);
+
+/// How many ASCII digits `b` starts with, at most `max`.
+fn leading_digits(b: &[u8], max: usize) -> usize {
+    b.iter().take(max).take_while(|d| d.is_ascii_digit()).count()
 }
 
-/// Whether `NUMERIC` may match at the start of `b`: one or two digits, then
-/// a separator.
-fn may_start_numeric(b: &[u8]) -> bool {
-    let separator = |i: usize| matches!(b.get(i), Some(b'-' | b'/' | b'.'));
-    b.first().is_some_and(u8::is_ascii_digit)
-        && (separator(1) || b.get(1).is_some_and(u8::is_ascii_digit) && separator(2))
+fn is_date_separator(b: Option<&u8>) -> bool {
+    matches!(b, Some(b'-' | b'/' | b'.'))
+}
+
+/// `s` cut into parts of these widths from its start.
+fn digit_parts(s: &str, widths: [usize; 5]) -> DigitDate<'_> {
+    let mut at = 0;
+    let parts = widths.map(|width| {
+        let part = &s[at..at + width];
+        at += width;
+        part
+    });
+    (parts, at)
+}
+
+/// `2023-08-04`, `2023/8/4` at the start of `s`, read as the regex
+/// `^([0-9]{4})([-/.])([0-9]{1,2})([-/.])([0-9]{1,2})` (kept in the tests).
+/// By hand: most text starting with a digit is a time or an amount, and the
+/// regex's search cost a thousand instructions.
+fn iso_date(s: &str) -> Option<DigitDate<'_>> {
+    let b = s.as_bytes();
+    if leading_digits(b, 4) != 4 || !is_date_separator(b.get(4)) {
+        return None;
+    }
+    let month = leading_digits(&b[5..], 2);
+    if month == 0 || !is_date_separator(b.get(5 + month)) {
+        return None;
+    }
+    let day = leading_digits(&b[6 + month..], 2);
+    (day > 0).then(|| digit_parts(s, [4, 1, month, 1, day]))
+}
+
+/// `25/12/2023`, `12.25.23` at the start of `s`, read as the regex
+/// `^([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{4}|[0-9]{2})` (kept in the
+/// tests). A narrower first or second number never helps that regex: a digit
+/// would stand where its separator must.
+fn numeric_date(s: &str) -> Option<DigitDate<'_>> {
+    let b = s.as_bytes();
+    let first = leading_digits(b, 2);
+    if first == 0 || !is_date_separator(b.get(first)) {
+        return None;
+    }
+    let second = leading_digits(&b[first + 1..], 2);
+    if second == 0 || !is_date_separator(b.get(first + 1 + second)) {
+        return None;
+    }
+    let year = match leading_digits(&b[first + second + 2..], 4) {
+        4 => 4,
+        2 | 3 => 2,
+        _ => return None,
+    };
+    Some(digit_parts(s, [first, 1, second, 1, year]))
 }
 
 fn parse_bare_date(s: &str) -> Option<(DateParts, usize)> {
     let first = s.as_bytes().first()?;
     if first.is_ascii_digit() {
-        if may_start_iso(s.as_bytes())
-            && let Some(c) = ISO.captures(s)
-        {
-            let end = c.text(0).len();
+        if let Some(([year, separator, month, second_separator, day], end)) = iso_date(s) {
             let iso_time_follows = s[end..].starts_with('T');
-            if c.text(2) == c.text(4) && (!runs_on(s, end) || iso_time_follows) {
-                let year: i32 = c.text(1).parse().ok()?;
+            if separator == second_separator && (!runs_on(s, end) || iso_time_follows) {
+                let year: i32 = year.parse().ok()?;
                 let date = DateParts {
                     year: Some(year),
                     month_day: MonthDay::Known {
-                        month: c.text(3).parse().ok()?,
-                        day: c.text(5).parse().ok()?,
+                        month: month.parse().ok()?,
+                        day: day.parse().ok()?,
                     },
                     weekday: None,
                 };
                 return Some((date, end));
             }
         }
-        if may_start_numeric(s.as_bytes())
-            && let Some(c) = NUMERIC.captures(s)
-        {
-            let end = c.text(0).len();
-            let first: u32 = c.text(1).parse().ok()?;
-            let second: u32 = c.text(3).parse().ok()?;
+        if let Some(([first_text, separator, second_text, second_separator, year_text], end)) = numeric_date(s) {
+            let first: u32 = first_text.parse().ok()?;
+            let second: u32 = second_text.parse().ok()?;
             // `54.34.10.127` is an address and `1.2.3.4` a version: a date's
             // numbers are days and months, and nothing follows its year.
             let continues =
                 s[end..].starts_with(['.', ':', '/', '-']) && s[end + 1..].starts_with(|c: char| c.is_ascii_digit());
-            if c.text(2) == c.text(4)
+            if separator == second_separator
                 && !runs_on(s, end)
                 && !continues
                 && first <= 31
                 && second <= 31
                 && !s[end..].starts_with(':')
             {
-                let mut year: i32 = c.text(5).parse().ok()?;
-                if c.text(5).len() == 2 {
+                let mut year: i32 = year_text.parse().ok()?;
+                if year_text.len() == 2 {
                     year += 2000;
                 }
                 let date = DateParts {
                     year: Some(year),
                     month_day: MonthDay::Numeric {
-                        first: c.text(1).parse().ok()?,
-                        second: c.text(3).parse().ok()?,
+                        first: first_text.parse().ok()?,
+                        second: second_text.parse().ok()?,
                     },
                     weekday: None,
                 };
@@ -578,28 +616,36 @@ mod patterns {
         assert!(matched > 40, "{matched}");
     }
 
-    /// The digit gates let through every text the all-digit regexes match.
+    /// The all-digit date readers find the parts their regexes found, on
+    /// runs of numbers of every width and of the marks around dates.
     #[test]
-    fn digit_dates_pass_their_gates() {
-        let numbers = ["1", "12", "123", "2023", "20234", "x", ""];
-        let marks = ["-", "/", ".", ":", " ", "T", ""];
+    fn digit_dates_read_as_the_regexes_did() {
+        let iso = regex::Regex::new(r"^([0-9]{4})([-/.])([0-9]{1,2})([-/.])([0-9]{1,2})").unwrap();
+        let numeric = regex::Regex::new(r"^([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{4}|[0-9]{2})").unwrap();
+        let read = |regex: &regex::Regex, text: &str| {
+            regex.captures(text).map(|c| {
+                let part = |i: usize| c.get(i).map_or("", |m| m.as_str()).to_string();
+                ([part(1), part(2), part(3), part(4), part(5)], c[0].len())
+            })
+        };
+        let owned = |found: Option<DigitDate<'_>>| found.map(|(parts, end)| (parts.map(str::to_string), end));
+        let numbers = ["1", "12", "123", "2023", "20234", "x", "", "٣", "０"];
+        let marks = ["-", "/", ".", ":", " ", "T", "", "–"];
         let mut draws = crate::cue::equivalence::Draws::new(5);
-        let (mut iso, mut numeric) = (0, 0);
-        for _ in 0..40_000 {
+        let (mut isos, mut numerics) = (0, 0);
+        for _ in 0..100_000 {
             let mut text = String::new();
             for k in 0..5 + draws.below(3) {
                 text.push_str(draws.pick(if k % 2 == 0 { &numbers[..] } else { &marks[..] }));
             }
-            if ISO.is_match(&text) {
-                iso += 1;
-                assert!(may_start_iso(text.as_bytes()), "{text}");
-            }
-            if NUMERIC.is_match(&text) {
-                numeric += 1;
-                assert!(may_start_numeric(text.as_bytes()), "{text}");
-            }
+            let expected = read(&iso, &text);
+            isos += usize::from(expected.is_some());
+            assert_eq!(owned(iso_date(&text)), expected, "{text:?}");
+            let expected = read(&numeric, &text);
+            numerics += usize::from(expected.is_some());
+            assert_eq!(owned(numeric_date(&text)), expected, "{text:?}");
         }
-        assert!(iso > 100 && numeric > 100, "{iso} {numeric}");
+        assert!(isos > 100 && numerics > 100, "{isos} {numerics}");
     }
 
     /// The regexes the day-first and month-first readers replaced.
@@ -762,12 +808,5 @@ mod patterns {
             assert_eq!(weekday_prefix(text), expected, "{text:?}");
         }
         assert!(matched > 2000, "{matched}");
-    }
-
-    #[test]
-    fn patterns_compile_and_need_what_they_say() {
-        for pattern in [&super::ISO, &super::NUMERIC] {
-            pattern.check();
-        }
     }
 }
