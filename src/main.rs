@@ -250,10 +250,11 @@ fn terminal_width() -> usize {
 }
 
 fn run(cli: Cli) -> std::io::Result<Exit> {
-    let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut err = stderr.lock();
+    // Locked per write, not for the whole run: the lint runs on worker
+    // threads, and one that printed (a debugging `eprintln!`) would wait
+    // forever for a lock this thread held while waiting for it.
+    let mut out = std::io::BufWriter::new(std::io::stdout());
+    let mut err = std::io::stderr();
     let exit = match cli.command {
         Some(Command::Rules { json }) => {
             app::list_rules(json, &mut out)?;
