@@ -120,6 +120,25 @@ const PRIORITY_LEVELS: Words = Words::new(&[
 
 /// `P1`, `Priority: high`.
 fn priority(text: &str) -> Option<std::ops::Range<usize>> {
+    if !may_hold_priority(text) {
+        return None;
+    }
+    priority_at_word_starts(text)
+}
+
+/// Whether `text` holds `P` and a digit up to 4, or "priority" in any case,
+/// as every priority does: one vectorised search for `p` instead of a
+/// reader at every word start, on lines most of which hold none.
+fn may_hold_priority(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'p', b'P', b).any(|at| {
+        let after = &b[at + 1..];
+        b[at] == b'P' && after.first().is_some_and(|d| (b'0'..=b'4').contains(d))
+            || after.get(..7).is_some_and(|rest| rest.eq_ignore_ascii_case(b"riority"))
+    })
+}
+
+fn priority_at_word_starts(text: &str) -> Option<std::ops::Range<usize>> {
     Ahead::word_starts(text).find_map(|a| {
         // `P1` in capitals; a lower-case `p1` counts only after "priority".
         let short = a
