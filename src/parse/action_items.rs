@@ -15,16 +15,17 @@ use crate::time::date::parse_date_prefix;
 /// `@amina` at the start of the text or after a space, `(`, `[` or `,`.
 fn handle(text: &str) -> Option<std::ops::Range<usize>> {
     let handle_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-');
-    let mut previous: Option<char> = None;
-    for (at, c) in text.char_indices() {
+    // Each `@` found by a vectorised search: most items hold none, and
+    // reading every character cost more than all the rest of the item.
+    memchr::memchr_iter(b'@', text.as_bytes()).find_map(|at| {
+        let previous = text[..at].chars().next_back();
         let after_break = previous.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | ','));
-        previous = Some(c);
-        if c == '@' && after_break && text[at + 1..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
-            let name = Ahead::new(text).skip(at + 1).run(handle_char)?;
-            return Some(at..name.position());
+        if !after_break || !text[at + 1..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            return None;
         }
-    }
-    None
+        let name = Ahead::new(text).skip(at + 1).run(handle_char)?;
+        Some(at..name.position())
+    })
 }
 const OWNER_LABELS: Words = Words::new(&["owner", "assignee", "responsible", "dri"]);
 const OWNER_VERBS: Words = Words::new(&["owned by", "assigned to"]);
