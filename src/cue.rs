@@ -353,57 +353,47 @@ pub struct Words(
 /// at words no list holds.
 #[derive(Clone, Copy, Debug)]
 struct Edges {
-    first: ByteSet,
-    last: ByteSet,
+    /// Byte tables, as `text::byte_set` makes them.
+    first: [bool; 256],
+    last: [bool; 256],
     /// Whether the list holds "", which matches before and after anything.
     empty: bool,
 }
 
-#[derive(Clone, Copy, Debug)]
-struct ByteSet([u64; 4]);
-
-impl ByteSet {
-    const fn with(mut self, b: u8) -> ByteSet {
-        self.0[(b >> 6) as usize] |= 1 << (b & 63);
-        self
-    }
-
-    const fn with_either_case(self, b: u8) -> ByteSet {
-        self.with(b.to_ascii_lowercase()).with(b.to_ascii_uppercase())
-    }
-
-    fn contains(&self, b: u8) -> bool {
-        self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
-    }
+/// `table` with `b` in both ASCII cases.
+const fn with_either_case(mut table: [bool; 256], b: u8) -> [bool; 256] {
+    table[b.to_ascii_lowercase() as usize] = true;
+    table[b.to_ascii_uppercase() as usize] = true;
+    table
 }
 
 impl Edges {
     /// Whether a word of the list may start before `next` (None: the text's end).
     fn may_start(&self, next: Option<u8>) -> bool {
-        self.empty || next.is_some_and(|b| self.first.contains(b))
+        self.empty || next.is_some_and(|b| self.first[usize::from(b)])
     }
 
     /// Whether a word of the list may end after `last` (None: the text's start).
     fn may_end(&self, last: Option<u8>) -> bool {
-        self.empty || last.is_some_and(|b| self.last.contains(b))
+        self.empty || last.is_some_and(|b| self.last[usize::from(b)])
     }
 }
 
 impl Words {
     pub const fn new(list: &'static [&'static str]) -> Words {
         let mut edges = Edges {
-            first: ByteSet([0; 4]),
-            last: ByteSet([0; 4]),
+            first: [false; 256],
+            last: [false; 256],
             empty: false,
         };
         let mut i = 0;
         while i < list.len() {
             match list[i].as_bytes() {
                 [] => edges.empty = true,
-                [first, ..] => edges.first = edges.first.with_either_case(*first),
+                [first, ..] => edges.first = with_either_case(edges.first, *first),
             }
             if let [.., last] = list[i].as_bytes() {
-                edges.last = edges.last.with_either_case(*last);
+                edges.last = with_either_case(edges.last, *last);
             }
             i += 1;
         }
@@ -419,7 +409,7 @@ impl Words {
     pub fn is_in(&self, text: &str) -> bool {
         Ahead::word_starts(text).any(|a| {
             let first = a.unread().as_bytes()[0];
-            if !self.1.first.contains(first) {
+            if !self.1.first[usize::from(first)] {
                 return false;
             }
             let first = first.to_ascii_lowercase();

@@ -350,11 +350,6 @@ pub fn parse_date_prefix(s: &str) -> Option<(DateParts, usize)> {
 /// separator, number, separator, number) and where it ends.
 type DigitDate<'s> = ([&'s str; 5], usize);
 
-/// How many ASCII digits `b` starts with, at most `max`.
-fn leading_digits(b: &[u8], max: usize) -> usize {
-    b.iter().take(max).take_while(|d| d.is_ascii_digit()).count()
-}
-
 fn is_date_separator(b: Option<&u8>) -> bool {
     matches!(b, Some(b'-' | b'/' | b'.'))
 }
@@ -376,14 +371,16 @@ fn digit_parts(s: &str, widths: [usize; 5]) -> DigitDate<'_> {
 /// regex's search cost a thousand instructions.
 fn iso_date(s: &str) -> Option<DigitDate<'_>> {
     let b = s.as_bytes();
-    if leading_digits(b, 4) != 4 || !is_date_separator(b.get(4)) {
+    if digits(s, 4) != 4 || !is_date_separator(b.get(4)) {
         return None;
     }
-    let month = leading_digits(&b[5..], 2);
+    // Every byte before a separator is ASCII, so each cut below is on a
+    // character boundary.
+    let month = digits(&s[5..], 2);
     if month == 0 || !is_date_separator(b.get(5 + month)) {
         return None;
     }
-    let day = leading_digits(&b[6 + month..], 2);
+    let day = digits(&s[6 + month..], 2);
     (day > 0).then(|| digit_parts(s, [4, 1, month, 1, day]))
 }
 
@@ -393,15 +390,15 @@ fn iso_date(s: &str) -> Option<DigitDate<'_>> {
 /// would stand where its separator must.
 fn numeric_date(s: &str) -> Option<DigitDate<'_>> {
     let b = s.as_bytes();
-    let first = leading_digits(b, 2);
+    let first = digits(s, 2);
     if first == 0 || !is_date_separator(b.get(first)) {
         return None;
     }
-    let second = leading_digits(&b[first + 1..], 2);
+    let second = digits(&s[first + 1..], 2);
     if second == 0 || !is_date_separator(b.get(first + 1 + second)) {
         return None;
     }
-    let year = match leading_digits(&b[first + second + 2..], 4) {
+    let year = match digits(&s[first + second + 2..], 4) {
         4 => 4,
         2 | 3 => 2,
         _ => return None,
