@@ -226,6 +226,11 @@ pub fn read_input(input: &Input, max_size: u64) -> Result<Source, FileError> {
                 )));
             }
             let file = std::fs::File::open(path).map_err(|e| err(describe_io_error(&e)))?;
+            // Sized from the metadata so the file is read in one call, plus
+            // one that finds its end, instead of in doubling steps: a
+            // folder of small files otherwise pays about nine reads each.
+            // The `take` still guards a file that grew since `metadata`.
+            bytes.reserve_exact(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
             file.take(max_size + 1)
                 .read_to_end(&mut bytes)
                 .map_err(|e| err(describe_io_error(&e)))?;
