@@ -122,7 +122,8 @@ pub fn parse<'a>(src: &'a str, opts: &ParseOptions<'_>) -> Incident<'a> {
     fold_resolution(&mut incident, opts);
     fold_root_cause(&mut incident);
     fold_opening_summary(&mut incident);
-    incident.mentions = mentions::collect_mentions(
+    let stamps;
+    (incident.mentions, stamps) = mentions::collect_mentions(
         &incident.markdown,
         body,
         &incident.metadata,
@@ -130,7 +131,8 @@ pub fn parse<'a>(src: &'a str, opts: &ParseOptions<'_>) -> Incident<'a> {
         opts.zones,
     );
     resolve::resolve(&mut incident, opts);
-    incident.statements = statements::extract_statements(&incident, opts);
+    incident.statements = statements::extract_statements(&incident, opts, &stamps);
+    drop(stamps);
     statements::resolve_statements(&mut incident, opts);
     incident.entities = entities::collect_entities(src, &incident.markdown, body, &incident.sections);
     incident.action_items = action_items::collect_action_items(src, &incident.markdown, &incident.sections);

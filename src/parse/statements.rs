@@ -11,6 +11,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use super::ParseOptions;
 use super::markdown::Line;
+use super::mentions::LineStamps;
 use super::resolve::{Context, crosses_midnight, resolve_written};
 use super::timeline::written;
 use crate::cue::{Ahead, Before, Words};
@@ -460,7 +461,7 @@ struct Extractor {
 }
 
 impl Extractor {
-    fn line(&mut self, line: &Line<'_>, key: Option<&str>, opts: &ParseOptions<'_>) {
+    fn line(&mut self, line: &Line<'_>, key: Option<&str>, opts: &ParseOptions<'_>, read: &LineStamps) {
         let text: &str = &line.text;
         let kind = line_kind(text, key);
         for d in find_durations(text) {
@@ -472,7 +473,14 @@ impl Extractor {
                 });
             }
         }
-        let stamps = find_timestamps(text, opts.zones);
+        let found;
+        let stamps = match read.of(line) {
+            Some(stamps) => stamps,
+            None => {
+                found = find_timestamps(text, opts.zones);
+                &found
+            }
+        };
         let mut k = 0;
         let mut started = self.started;
         while k < stamps.len() {
@@ -565,7 +573,12 @@ impl Extractor {
     }
 }
 
-pub(crate) fn extract_statements(incident: &Incident<'_>, opts: &ParseOptions<'_>) -> Vec<Statement> {
+/// `read`: the timestamps already found in the body's lines.
+pub(crate) fn extract_statements(
+    incident: &Incident<'_>,
+    opts: &ParseOptions<'_>,
+    read: &LineStamps,
+) -> Vec<Statement> {
     let mut ex = Extractor {
         out: Vec::new(),
         started: false,
@@ -613,7 +626,7 @@ pub(crate) fn extract_statements(incident: &Incident<'_>, opts: &ParseOptions<'_
                 .filter(|(s, _)| line.span.contains(*s))
                 .map(|(_, k)| k.as_str())
                 .or(label);
-            ex.line(line, key, opts);
+            ex.line(line, key, opts, read);
             if let Some((kind, end)) = line_label(&line.text)
                 && line.text[end..].trim().is_empty()
             {
