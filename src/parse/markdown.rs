@@ -637,6 +637,9 @@ fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
 
 #[derive(Default)]
 struct LineBuilder {
+    /// The line's text, once it has more than one piece or a piece that is
+    /// not a copy of the source. Most lines are one such piece and borrow
+    /// the source (see `finish`); they are never copied here.
     text: String,
     pieces: Vec<Piece>,
 }
@@ -645,6 +648,11 @@ impl LineBuilder {
     fn push(&mut self, src: &str, text: &str, range: Span, style: u8) {
         if text.is_empty() {
             return;
+        }
+        if let [first] = self.pieces.as_slice()
+            && first.exact
+        {
+            self.text.push_str(first.src.slice(src));
         }
         let exact = range.slice(src) == text;
         let (src_span, exact) = if exact {
@@ -662,7 +670,9 @@ impl LineBuilder {
             exact,
             style,
         });
-        self.text.push_str(text);
+        if self.pieces.len() > 1 || !exact {
+            self.text.push_str(text);
+        }
     }
 
     fn finish<'a>(&mut self, src: &'a str) -> Option<Line<'a>> {
