@@ -501,9 +501,12 @@ pub(crate) fn collect_metadata<'a>(md: &Markdown<'a>, sections: &[Section<'a>]) 
         }
     }
     for section in sections {
+        // Normalized only for an unknown section: a known one is not a field.
+        if section.kinds.is_known() || !section.heading.style.is_markup() {
+            continue;
+        }
         let key = normalize(&section.heading.text);
-        if section.kinds.is_known() || !section.heading.style.is_markup() || !METADATA_HEADINGS.contains(&key.as_str())
-        {
+        if !METADATA_HEADINGS.contains(&key.as_str()) {
             continue;
         }
         let value_line = md
