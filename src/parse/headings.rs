@@ -255,9 +255,26 @@ impl SectionTable {
         if words.len() > 8 {
             return None;
         }
+        // The words one space apart, and where each starts in that text: the
+        // text itself when it is so written (normalized text is), so each
+        // run of words tried below is a slice of it, not a new string.
+        let trimmed = text.trim_matches(' ');
+        let joined = if trimmed.len() == words.iter().map(|w| w.len() + 1).sum::<usize>().saturating_sub(1) {
+            Cow::Borrowed(trimmed)
+        } else {
+            Cow::Owned(words.join(" "))
+        };
+        let starts: Vec<usize> = words
+            .iter()
+            .scan(0, |at, word| {
+                let start = *at;
+                *at += word.len() + 1;
+                Some(start)
+            })
+            .collect();
         // The phrase at the end after up to two words of colour.
         for skip in 1..=2.min(words.len().saturating_sub(1)) {
-            if let Some(found) = self.lookup(&words[skip..].join(" ")) {
+            if let Some(found) = self.lookup(&joined[starts[skip]..]) {
                 return Some(found);
             }
         }
@@ -269,7 +286,7 @@ impl SectionTable {
                     tail[0],
                     "of" | "for" | "in" | "on" | "to" | "during" | "and" | "with" | "against"
                 );
-            if tail_ok && let Some(found) = self.lookup(&words[..take].join(" ")) {
+            if tail_ok && let Some(found) = self.lookup(&joined[..starts[take] - 1]) {
                 return Some(found);
             }
         }
@@ -278,6 +295,15 @@ impl SectionTable {
 }
 
 fn split_conjunction(text: &str) -> Vec<&str> {
+    // Most segments hold no joining word or mark: one part, found without
+    // the six passes below.
+    if !text.bytes().any(|b| matches!(b, b'/' | b'&' | b',' | b'+'))
+        && !text.contains(" and ")
+        && !text.contains(" or ")
+    {
+        let part = text.trim();
+        return if part.is_empty() { Vec::new() } else { vec![part] };
+    }
     let mut parts = vec![text];
     for sep in [" and ", " & ", "/", ", ", " + ", " or "] {
         parts = parts
@@ -345,6 +371,20 @@ fn numbering_len(text: &str) -> Option<usize> {
     Some(end.spaces().position())
 }
 
+/// Whether `text` is ASCII words of letters with one space between them,
+/// as most headings are ("Root cause"): nothing in it is blanked out, split,
+/// collapsed or trimmed, and no numbering can start it (each kind needs a
+/// digit or a mark), so its normal form is its lower case.
+fn is_plain_words(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_alphabetic)
+        && bytes.last().is_some_and(u8::is_ascii_alphabetic)
+        && bytes
+            .iter()
+            .zip(&bytes[1..])
+            .all(|(&a, &b)| b.is_ascii_alphabetic() || b == b' ' && a != b' ')
+}
+
 /// `text` with each match of `find` (given the text and a byte where a
 /// match may start, the end of the match starting there) replaced by a space.
 fn blank_out(text: &str, find: impl Fn(&[u8], usize) -> Option<usize>) -> Cow<'_, str> {
@@ -406,6 +446,9 @@ pub fn normalize(text: &str) -> String {
     // No heading is this long; the cap keeps the clean-up below (which strips
     // numbering one level at a time) constant-time on a megabyte-long line.
     let text = crate::text::truncate_at_boundary(text, MAX_HEADING_BYTES);
+    if is_plain_words(text) {
+        return text.to_ascii_lowercase();
+    }
     let lower = text.to_lowercase();
     // Most headings hold neither: a vectorised look spares the byte-by-byte one.
     let lower = match memchr::memchr(b':', lower.as_bytes()) {
@@ -517,6 +560,94 @@ mod tests {
         collapsed.replace(" :", ":")
     }
 
+    /// `split_conjunction` as first written: six passes, whatever the text.
+    fn split_conjunction_plainly(text: &str) -> Vec<&str> {
+        let mut parts = vec![text];
+        for sep in [" and ", " & ", "/", ", ", " + ", " or "] {
+            parts = parts
+                .into_iter()
+                .flat_map(|p| p.split(sep))
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+        }
+        parts
+    }
+
+    /// `SectionTable::loose` as first written, joining the words it tries.
+    fn loose_plainly(table: &SectionTable, text: &str) -> Option<Classification> {
+        let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.len() > 8 {
+            return None;
+        }
+        for skip in 1..=2.min(words.len().saturating_sub(1)) {
+            if let Some(found) = table.lookup(&words[skip..].join(" ")) {
+                return Some(found);
+            }
+        }
+        for take in (1..words.len()).rev() {
+            let tail = &words[take..];
+            let tail_ok = tail.len() <= 2
+                || matches!(
+                    tail[0],
+                    "of" | "for" | "in" | "on" | "to" | "during" | "and" | "with" | "against"
+                );
+            if tail_ok && let Some(found) = table.lookup(&words[..take].join(" ")) {
+                return Some(found);
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn unknown_heading_readers_agree_with_their_plain_readings() {
+        const PIECES: &[&str] = &[
+            "root",
+            "cause",
+            "timeline",
+            "the",
+            "of",
+            "incident",
+            "grand",
+            "resolution",
+            "steps",
+            "and",
+            "or",
+            "in",
+            "summary",
+            "what",
+            "happened",
+            "x",
+            " ",
+            " ",
+            " ",
+            "  ",
+            " and ",
+            " or ",
+            "/",
+            "&",
+            ",",
+            ", ",
+            "+",
+            " + ",
+            "\u{a0}",
+            "é",
+        ];
+        let table = SectionTable::builtin();
+        let mut draws = crate::cue::equivalence::Draws::new(0x51c3_0e7a_92bd_4f16);
+        let (mut found, mut split) = (0, 0);
+        for _ in 0..30_000 {
+            let text: String = (0..draws.below(10)).map(|_| draws.pick(PIECES)).collect();
+            let parts = split_conjunction(&text);
+            assert_eq!(parts, split_conjunction_plainly(&text), "{text:?}");
+            split += usize::from(parts.len() > 1);
+            let loose = table.loose(&text);
+            assert_eq!(loose, loose_plainly(table, &text), "{text:?}");
+            found += usize::from(loose.is_some());
+        }
+        assert!(found > 1_000 && split > 3_000, "{found} {split}");
+    }
+
     #[test]
     fn normalize_agrees_with_its_plain_reading() {
         const PIECES: &[&str] = &[
@@ -533,6 +664,17 @@ mod tests {
             assert_eq!(normalize(&text), expected, "{text:?}");
         }
         assert!(changed > 20_000, "{changed}");
+        // Words and spaces alone, which mostly take the shortcut.
+        const WORDS: &[&str] = &[
+            "Root", "cause", "step", "Section", "iv", "a", "h", "x", "Ab", " ", "  ", "-", "2",
+        ];
+        let mut plain = 0;
+        for _ in 0..20_000 {
+            let text: String = (0..draws.below(6)).map(|_| draws.pick(WORDS)).collect();
+            plain += usize::from(is_plain_words(&text));
+            assert_eq!(normalize(&text), normalize_plainly(&text), "{text:?}");
+        }
+        assert!(plain > 3_000, "{plain}");
         let long = "Root cause (".repeat(100);
         assert_eq!(normalize(&long), normalize_plainly(&long));
     }
