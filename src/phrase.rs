@@ -135,31 +135,38 @@ impl PhraseSet {
     /// Every phrase in `text` that stands on word boundaries, overlapping
     /// ones included, by start (longest first at one start).
     pub fn find_all(&self, text: &str) -> Vec<PhraseMatch> {
-        let haystack = &*crate::text::ascii_lowercase_if(text, self.folds_text);
         // One search: a text holding no phrase allocates nothing. A search
         // for any match first saved nothing on those and read the others twice.
-        let mut found: Vec<PhraseMatch> = self
-            .automaton
-            .find_overlapping_iter(haystack)
-            .filter_map(|m| {
-                let (label, stem) = self.patterns[m.pattern().as_usize()];
-                let mut end = m.end();
-                if stem {
-                    end += text[end..]
-                        .bytes()
-                        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
-                        .count();
-                }
-                (is_boundary(text, m.start()) && is_boundary(text, end)).then_some(PhraseMatch {
-                    start: m.start(),
-                    end,
-                    label,
-                })
-            })
-            .collect();
+        let mut found: Vec<PhraseMatch> = Vec::new();
+        self.for_each_match(text, |m| found.push(m));
         found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.label));
         found.dedup();
         found
+    }
+
+    /// Calls `f` with every phrase in `text` that stands on word boundaries,
+    /// as the search finds them: by end, not by start, and a phrase spelt
+    /// in two ways may come twice. For a caller that wants one of them
+    /// (the first, the longest) without collecting and sorting them all.
+    pub fn for_each_match(&self, text: &str, mut f: impl FnMut(PhraseMatch)) {
+        let haystack = &*crate::text::ascii_lowercase_if(text, self.folds_text);
+        for m in self.automaton.find_overlapping_iter(haystack) {
+            let (label, stem) = self.patterns[m.pattern().as_usize()];
+            let mut end = m.end();
+            if stem {
+                end += text[end..]
+                    .bytes()
+                    .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+                    .count();
+            }
+            if is_boundary(text, m.start()) && is_boundary(text, end) {
+                f(PhraseMatch {
+                    start: m.start(),
+                    end,
+                    label,
+                });
+            }
+        }
     }
 
     /// The phrases of `text` that do not overlap, leftmost first, the
