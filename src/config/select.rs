@@ -89,8 +89,30 @@ impl Default for FileSelection {
 /// `path` relative to `root`, when both can be made absolute and one holds
 /// the other; else `path` without a leading `./`.
 fn relative_to(root: &Path, path: &Path) -> PathBuf {
-    // pmlint never changes its folder; asking once spares a system call a file.
-    static CURRENT_DIR: LazyLock<Option<PathBuf>> = LazyLock::new(|| std::env::current_dir().ok());
+    // Both relative (a folder named on the command line, and the defaults'
+    // `.`): the current folder is a prefix of both, so the answer is the
+    // same without joining it to either, which cost more than matching.
+    if root.is_relative() && path.is_relative() && CURRENT_DIR.is_some() {
+        let path = without_cur_dir(path);
+        return match path.strip_prefix(without_cur_dir(root)) {
+            Ok(rel) => rel.to_path_buf(),
+            Err(_) => path,
+        };
+    }
+    relative_by_absolute(root, path)
+}
+
+/// pmlint never changes its folder; asking once spares a system call a file.
+static CURRENT_DIR: LazyLock<Option<PathBuf>> = LazyLock::new(|| std::env::current_dir().ok());
+
+fn without_cur_dir(p: &Path) -> PathBuf {
+    p.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
+}
+
+/// `relative_to` by making both paths absolute.
+fn relative_by_absolute(root: &Path, path: &Path) -> PathBuf {
     let absolute = |p: &Path| {
         if p.is_absolute() {
             Some(p.to_path_buf())
@@ -98,17 +120,24 @@ fn relative_to(root: &Path, path: &Path) -> PathBuf {
             CURRENT_DIR.as_ref().map(|cwd| cwd.join(p))
         }
     };
-    let clean = |p: PathBuf| -> PathBuf {
-        p.components()
-            .filter(|c| !matches!(c, std::path::Component::CurDir))
-            .collect()
-    };
-    if let (Some(root), Some(abs)) = (absolute(root), absolute(path))
-        && let Ok(rel) = clean(abs).strip_prefix(clean(root))
-    {
-        return rel.to_path_buf();
+    // Every file of a walk is read against the same root: its absolute form
+    // is kept, one per thread, instead of being made again for each file.
+    thread_local! {
+        static ROOT: std::cell::RefCell<Option<(PathBuf, Option<PathBuf>)>> = const { std::cell::RefCell::new(None) };
     }
-    clean(path.to_path_buf())
+    let abs = absolute(path);
+    ROOT.with_borrow_mut(|kept| {
+        if kept.as_ref().is_none_or(|(was, _)| was != root) {
+            *kept = Some((root.to_path_buf(), absolute(root).map(|r| without_cur_dir(&r))));
+        }
+        let absolute_root = kept.as_ref().and_then(|(_, absolute_root)| absolute_root.as_ref())?;
+        let rel = without_cur_dir(abs.as_ref()?)
+            .strip_prefix(absolute_root)
+            .ok()?
+            .to_path_buf();
+        Some(rel)
+    })
+    .unwrap_or_else(|| without_cur_dir(path))
 }
 
 impl FileSelection {
@@ -153,6 +182,53 @@ mod tests {
             !only_docs.selects(Path::new("/repo/docs/deep/a.md")),
             "`*` stays in one folder"
         );
+    }
+
+    /// Relative paths are read against each other as they would be once
+    /// both were made absolute.
+    #[test]
+    fn relative_paths_need_not_be_made_absolute() {
+        const PARTS: &[&str] = &[".", "..", "docs", "a", "b.md", "docs.md"];
+        let mut draws = crate::cue::equivalence::Draws::new(0x0f1e_2d3c_4b5a_6978);
+        let path_of = |draws: &mut crate::cue::equivalence::Draws| {
+            let parts: Vec<&str> = (0..draws.below(4)).map(|_| draws.pick(PARTS)).collect();
+            PathBuf::from(if parts.is_empty() {
+                ".".to_string()
+            } else {
+                parts.join("/")
+            })
+        };
+        let mut inside = 0;
+        for _ in 0..5_000 {
+            let (root, path) = (path_of(&mut draws), path_of(&mut draws));
+            let rel = relative_to(&root, &path);
+            assert_eq!(rel, relative_by_absolute(&root, &path), "{root:?} {path:?}");
+            inside += usize::from(rel != without_cur_dir(&path));
+        }
+        assert!(inside > 100, "{inside}");
+        assert_eq!(
+            relative_to(Path::new("."), Path::new("./docs/a.md")),
+            Path::new("docs/a.md")
+        );
+        assert_eq!(
+            relative_to(Path::new("docs"), Path::new("docs/a.md")),
+            Path::new("a.md")
+        );
+        // The root kept between calls is the one asked about.
+        for _ in 0..2 {
+            assert_eq!(
+                relative_to(Path::new("/repo"), Path::new("/repo/a/x.md")),
+                Path::new("a/x.md")
+            );
+            assert_eq!(
+                relative_to(Path::new("/other"), Path::new("/repo/a/x.md")),
+                Path::new("/repo/a/x.md")
+            );
+            assert_eq!(
+                relative_to(Path::new("/repo/a"), Path::new("/repo/a/x.md")),
+                Path::new("x.md")
+            );
+        }
     }
 
     #[test]
