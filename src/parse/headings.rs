@@ -280,18 +280,24 @@ impl SectionTable {
         }
         // The phrase at the start, then "of ..." or up to two more words.
         for take in (1..words.len()).rev() {
-            let tail = &words[take..];
-            let tail_ok = tail.len() <= 2
-                || matches!(
-                    tail[0],
-                    "of" | "for" | "in" | "on" | "to" | "during" | "and" | "with" | "against"
-                );
-            if tail_ok && let Some(found) = self.lookup(&joined[..starts[take] - 1]) {
+            if loose_tail(&words[take..])
+                && let Some(found) = self.lookup(&joined[..starts[take] - 1])
+            {
                 return Some(found);
             }
         }
         None
     }
+}
+
+/// Whether the words after a phrase still let it name a section: up to
+/// two, or any number after "of", "for", "during" and the like.
+fn loose_tail(tail: &[&str]) -> bool {
+    tail.len() <= 2
+        || matches!(
+            tail[0],
+            "of" | "for" | "in" | "on" | "to" | "during" | "and" | "with" | "against"
+        )
 }
 
 fn split_conjunction(text: &str) -> Vec<&str> {
@@ -304,6 +310,11 @@ fn split_conjunction(text: &str) -> Vec<&str> {
         let part = text.trim();
         return if part.is_empty() { Vec::new() } else { vec![part] };
     }
+    split_in_passes(text)
+}
+
+/// `text` split at each joining word or mark in turn, its parts trimmed.
+fn split_in_passes(text: &str) -> Vec<&str> {
     let mut parts = vec![text];
     for sep in [" and ", " & ", "/", ", ", " + ", " or "] {
         parts = parts
@@ -560,20 +571,6 @@ mod tests {
         collapsed.replace(" :", ":")
     }
 
-    /// `split_conjunction` as first written: six passes, whatever the text.
-    fn split_conjunction_plainly(text: &str) -> Vec<&str> {
-        let mut parts = vec![text];
-        for sep in [" and ", " & ", "/", ", ", " + ", " or "] {
-            parts = parts
-                .into_iter()
-                .flat_map(|p| p.split(sep))
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .collect();
-        }
-        parts
-    }
-
     /// `SectionTable::loose` as first written, joining the words it tries.
     fn loose_plainly(table: &SectionTable, text: &str) -> Option<Classification> {
         let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
@@ -586,13 +583,9 @@ mod tests {
             }
         }
         for take in (1..words.len()).rev() {
-            let tail = &words[take..];
-            let tail_ok = tail.len() <= 2
-                || matches!(
-                    tail[0],
-                    "of" | "for" | "in" | "on" | "to" | "during" | "and" | "with" | "against"
-                );
-            if tail_ok && let Some(found) = table.lookup(&words[..take].join(" ")) {
+            if loose_tail(&words[take..])
+                && let Some(found) = table.lookup(&words[..take].join(" "))
+            {
                 return Some(found);
             }
         }
@@ -639,7 +632,7 @@ mod tests {
         for _ in 0..30_000 {
             let text: String = (0..draws.below(10)).map(|_| draws.pick(PIECES)).collect();
             let parts = split_conjunction(&text);
-            assert_eq!(parts, split_conjunction_plainly(&text), "{text:?}");
+            assert_eq!(parts, split_in_passes(&text), "{text:?}");
             split += usize::from(parts.len() > 1);
             let loose = table.loose(&text);
             assert_eq!(loose, loose_plainly(table, &text), "{text:?}");
