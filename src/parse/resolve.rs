@@ -403,10 +403,13 @@ fn resolve_entries(incident: &mut Incident<'_>, ctx: &Context<'_>, document_date
             let description = entry.description.slice(incident.src).to_lowercase();
             let says_next_day = NEXT_DAY_CUES.iter().any(|cue| description.contains(cue));
             let next_time = indices.get(k + 1).and_then(|&n| {
-                let clock = incident.timeline.entries[n].time()?.value;
-                (!clock.is_meridiem_ambiguous() || !infer_meridiem)
+                let next = &incident.timeline.entries[n];
+                let clock = next.time()?.value;
+                let time = (!clock.is_meridiem_ambiguous() || !infer_meridiem)
                     .then(|| clock.naive())
-                    .flatten()
+                    .flatten()?;
+                let written_day = next.written.as_ref()?.date.as_ref().map(|d| ctx.date(&d.value));
+                Some((time, written_day.map(|d| d.map(|(day, _)| day))))
             });
             let zones = [declared.as_ref(), incident.document_zone.as_ref(), config_zone.as_ref()];
             let resolved = resolve_entry(
@@ -436,11 +439,44 @@ struct EntryContext<'p> {
     prev: Option<&'p Resolved>,
     /// The date line the previous entry took its date from.
     prev_carried: Option<Span>,
-    next_time: Option<NaiveTime>,
+    /// The next entry's time when it has one reading, and the day it
+    /// writes, if it writes one (`Some(None)`: a date without one meaning).
+    next_time: Option<(NaiveTime, Option<Option<NaiveDate>>)>,
     infer_meridiem: bool,
     says_next_day: bool,
     window: i64,
     document_date: Option<(NaiveDate, bool)>,
+}
+
+/// A time without AM/PM in a 12-hour timeline (`ec.infer_meridiem`), read
+/// as the one of its two readings that alone keeps the timeline in order.
+/// Only neighbours on the same day (`day`) tell: after `4:00 PM` on
+/// March 3, `7:45` on March 4 is in order either way.
+fn read_meridiem(
+    time: NaiveTime,
+    ambiguous: bool,
+    day: NaiveDate,
+    ec: &EntryContext<'_>,
+) -> (NaiveTime, MeridiemReading) {
+    if !ec.infer_meridiem || !ambiguous {
+        return (time, MeridiemReading::Written);
+    }
+    let other = if time.hour() < 12 {
+        time.with_hour(time.hour() + 12)
+    } else {
+        time.with_hour(time.hour() - 12)
+    };
+    let prev_time = ec.prev.filter(|p| p.local.date() == day).map(|p| p.local.time());
+    let next_time = ec
+        .next_time
+        .filter(|&(_, next_day)| next_day.is_none_or(|d| d == Some(day)))
+        .map(|(t, _)| t);
+    let fits = |t: NaiveTime| prev_time.is_none_or(|p| t >= p) && next_time.is_none_or(|n| t <= n);
+    match other {
+        Some(other) if !fits(time) && fits(other) => (other, MeridiemReading::Inferred),
+        Some(other) if fits(time) && !fits(other) => (time, MeridiemReading::Inferred),
+        _ => (time, MeridiemReading::Ambiguous),
+    }
 }
 
 fn resolve_entry(
@@ -451,25 +487,6 @@ fn resolve_entry(
 ) -> Option<Resolved> {
     let written = entry.written.as_ref()?;
     let clock = written.time.as_ref()?.value;
-    let mut time = clock.naive()?;
-    let prev_time = ec.prev.map(|p| p.local.time());
-    let mut meridiem = MeridiemReading::Written;
-    if ec.infer_meridiem && clock.is_meridiem_ambiguous() {
-        let other = if time.hour() < 12 {
-            time.with_hour(time.hour() + 12)
-        } else {
-            time.with_hour(time.hour() - 12)
-        };
-        let fits = |t: NaiveTime| prev_time.is_none_or(|p| t >= p) && ec.next_time.is_none_or(|n| t <= n);
-        match other {
-            Some(other) if !fits(time) && fits(other) => {
-                time = other;
-                meridiem = MeridiemReading::Inferred;
-            }
-            Some(other) if fits(time) && !fits(other) => meridiem = MeridiemReading::Inferred,
-            _ => meridiem = MeridiemReading::Ambiguous,
-        }
-    }
     let own = match &written.date {
         // A date that is written but has no single meaning (`02/08/2022` with
         // no day/month order known, `February 30`) leaves the entry unplaced:
@@ -478,31 +495,29 @@ fn resolve_entry(
         None => None,
     };
     let carried = entry.carried_date.as_ref().and_then(|d| ctx.date(&d.value));
+    // Under the same date line as the entry before, continue from its
+    // date: it may already have crossed midnight.
+    let same_date_line = entry.carried_date.as_ref().map(|d| d.span) == ec.prev_carried && ec.prev.is_some();
+    let from_prev = ec.prev.map(|p| (p.local.date(), p.date_from, p.year_known));
+    let (mut date, date_from, year_known) = own
+        .map(|(d, yk)| (d, DateFrom::Written, yk))
+        .or(if same_date_line { from_prev } else { None })
+        .or_else(|| carried.map(|(d, yk)| (d, DateFrom::Written, yk)))
+        .or(from_prev)
+        .or_else(|| ec.document_date.map(|(d, yk)| (d, DateFrom::Document, yk)))
+        .unwrap_or((stand_in_date(), DateFrom::StandIn, false));
+    let (time, meridiem) = read_meridiem(clock.naive()?, clock.is_meridiem_ambiguous(), date, &ec);
     let mut rolled_over = false;
-    let (date, date_from, year_known) = if let Some((d, yk)) = own {
-        (d, DateFrom::Written, yk)
-    } else {
-        // Under the same date line as the entry before, continue from its
-        // date: it may already have crossed midnight.
-        let same_date_line = entry.carried_date.as_ref().map(|d| d.span) == ec.prev_carried && ec.prev.is_some();
-        let from_prev = ec.prev.map(|p| (p.local.date(), p.date_from, p.year_known));
-        let base = if same_date_line { from_prev } else { None }
-            .or_else(|| carried.map(|(d, yk)| (d, DateFrom::Written, yk)))
-            .or(from_prev)
-            .or_else(|| ec.document_date.map(|(d, yk)| (d, DateFrom::Document, yk)))
-            .unwrap_or((stand_in_date(), DateFrom::StandIn, false));
-        let mut date = base.0;
-        // Same day as the entry before and earlier than it: crossed midnight?
-        if let Some(prev) = ec.prev
-            && prev.local.date() == date
-            && time < prev.local.time()
-            && (crosses_midnight(prev.local.time(), time, ec.window) || ec.says_next_day)
-        {
-            date = date.succ_opt().unwrap_or(date);
-            rolled_over = true;
-        }
-        (date, base.1, base.2)
-    };
+    // Same day as the entry before and earlier than it: crossed midnight?
+    if own.is_none()
+        && let Some(prev) = ec.prev
+        && prev.local.date() == date
+        && time < prev.local.time()
+        && (crosses_midnight(prev.local.time(), time, ec.window) || ec.says_next_day)
+    {
+        date = date.succ_opt().unwrap_or(date);
+        rolled_over = true;
+    }
     let zone = own_zone(written).or_else(|| zones.iter().flatten().next().map(|z| (*z).clone()));
     let local = NaiveDateTime::new(date, time);
     let date_known = date_from != DateFrom::StandIn;
@@ -565,6 +580,63 @@ fn metrics(entries: &[TimelineEntry]) -> Metrics {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::{ParseOptions, parse};
+
+    /// Each timeline entry's resolved wall clock and how its AM/PM was read.
+    fn readings(src: &str) -> Vec<(String, MeridiemReading)> {
+        let incident = parse(src, &ParseOptions::default());
+        incident
+            .timeline
+            .entries
+            .iter()
+            .filter_map(|e| e.resolved.as_ref())
+            .map(|r| (r.local.format("%m-%d %H:%M").to_string(), r.meridiem))
+            .collect()
+    }
+
+    #[test]
+    fn am_pm_is_inferred_from_neighbours_on_the_same_day() {
+        use MeridiemReading::{Ambiguous, Inferred, Written};
+        let same_day = "## Timeline\n\n- March 3, 2024 9:40 AM: deploy\n- March 3, 2024 4:00 PM: rollback\n\
+                        - March 3, 2024 7:45: alerts again\n";
+        assert_eq!(
+            readings(same_day),
+            [
+                ("03-03 09:40".into(), Written),
+                ("03-03 16:00".into(), Written),
+                ("03-03 19:45".into(), Inferred)
+            ]
+        );
+        // The day after 4:00 PM, 7:45 is in order either way (and read as
+        // written); 9:15 comes before 5:20 PM only in the morning.
+        let next_day = "## Timeline\n\n- March 3, 2024 4:00 PM: rollback\n- March 4, 2024 7:45: alerts again\n\
+                        - March 4, 2024 9:15: second rollback\n- March 4, 2024 5:20 PM: fix shipped\n";
+        assert_eq!(
+            readings(next_day),
+            [
+                ("03-03 16:00".into(), Written),
+                ("03-04 07:45".into(), Ambiguous),
+                ("03-04 09:15".into(), Inferred),
+                ("03-04 17:20".into(), Written),
+            ]
+        );
+        // Nor does an entry of the next day settle one of the day before.
+        let next_entry_later = "## Timeline\n\n- March 3, 2024 10:00 AM: deploy\n- March 3, 2024 8:30: alerts\n\
+                                - March 4, 2024 7:00 AM: review\n";
+        assert_eq!(
+            readings(next_entry_later),
+            [
+                ("03-03 10:00".into(), Written),
+                ("03-03 20:30".into(), Inferred),
+                ("03-04 07:00".into(), Written)
+            ]
+        );
+        let previous_day_only = "## Timeline\n\n- March 3, 2024 10:00 PM: deploy\n- March 4, 2024 8:30: alerts\n";
+        assert_eq!(
+            readings(previous_day_only),
+            [("03-03 22:00".into(), Written), ("03-04 08:30".into(), Ambiguous)]
+        );
+    }
 
     #[test]
     fn zone_cues_read_as_the_regex_did() {

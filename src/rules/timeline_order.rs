@@ -20,7 +20,7 @@ use crate::lazy_regex::LazyRegex;
 
 use super::{LintContext, NoOptions, Rule, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::model::{Incident, Resolved, TimelineEntry};
+use crate::model::{Incident, MeridiemReading, Resolved, TimelineEntry};
 use crate::source::Span;
 
 /// An ordered list's marker, which stays in place when items move.
@@ -120,6 +120,12 @@ fn sort_fix(incident: &Incident<'_>, entries: &[&TimelineEntry]) -> Option<Fix> 
     if !all_dated && !none_dated {
         return None;
     }
+    // A time without AM/PM in a 12-hour timeline is read from its
+    // neighbours: among new ones it may read otherwise, and the sorted
+    // timeline would not be in order.
+    if resolved.iter().any(|r| r.meridiem != MeridiemReading::Written) {
+        return None;
+    }
     let by_instant = resolved.iter().all(|r| r.instant.is_some());
     if !by_instant && resolved.iter().any(|r| r.compare(resolved[0]).is_none()) {
         return None;
@@ -175,7 +181,28 @@ fn sort_fix(incident: &Incident<'_>, entries: &[&TimelineEntry]) -> Option<Fix> 
 }
 
 #[cfg(test)]
-mod patterns {
+mod tests {
+    use crate::config::Config;
+    use crate::source::Source;
+
+    /// Whether the document's first timeline-order finding offers the sort.
+    fn sorts(text: &str) -> Option<bool> {
+        let source = Source::new("doc.md", text.to_string());
+        crate::lint(&source, &Config::default())
+            .into_iter()
+            .find(|d| d.rule == "timeline-order")
+            .map(|d| d.fix.is_some())
+    }
+
+    #[test]
+    fn times_read_from_their_neighbours_are_not_sorted() {
+        let written = "## Timeline\n\n- 1:00 PM: a\n- 3:00 PM: b\n- 2:00 PM: c\n- 4:00 PM: d\n";
+        assert_eq!(sorts(written), Some(true));
+        // `3:00` has no AM/PM: where it stands decides how it reads.
+        let inferred = "## Timeline\n\n- 1:00 PM: a\n- 3:00: b\n- 2:00 PM: c\n- 4:00 PM: d\n";
+        assert_eq!(sorts(inferred), Some(false));
+    }
+
     #[test]
     fn patterns_compile_and_need_what_they_say() {
         super::ORDERED_MARKER.check();
