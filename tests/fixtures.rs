@@ -94,3 +94,49 @@ fn rule_fixtures_fire_or_stay_silent() {
         }
     }
 }
+
+/// The error-level rules a document fires, each as often as it fires.
+fn errors(text: &str) -> Vec<String> {
+    let source = pmlint::source::Source::new("doc.md", text.to_string());
+    let mut rules: Vec<String> = pmlint::lint(&source, &pmlint::config::Config::default())
+        .into_iter()
+        .filter(|d| d.severity == pmlint::diagnostic::Severity::Error)
+        .map(|d| d.rule.to_string())
+        .collect();
+    rules.sort();
+    rules
+}
+
+/// A time left without its AM/PM in a 12-hour timeline is read as a reader
+/// would place it among its neighbours, so leaving AM/PM off every other
+/// time of a fixture finds no error the fixture does not have.
+#[test]
+fn am_pm_left_off_every_other_time_adds_no_error() {
+    let time = regex::Regex::new(r"\b(\d{1,2}:\d\d) ?(?:AM|PM|am|pm)\b").expect("pattern");
+    let mut tried = 0;
+    for path in fixtures() {
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        if time.find_iter(&text).count() < 3 {
+            continue;
+        }
+        for parity in [0, 1] {
+            let mut k = 0;
+            let without = time.replace_all(&text, |c: &regex::Captures<'_>| {
+                k += 1;
+                if k % 2 == parity {
+                    c[1].to_string()
+                } else {
+                    c[0].to_string()
+                }
+            });
+            assert_eq!(
+                errors(&without),
+                errors(&text),
+                "{} (parity {parity}):\n{without}",
+                path.display()
+            );
+            tried += 1;
+        }
+    }
+    assert!(tried >= 8, "only {tried} fixtures write AM/PM");
+}

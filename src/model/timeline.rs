@@ -71,9 +71,13 @@ pub struct ZoneRef {
 pub enum MeridiemReading {
     /// As written: it has AM/PM, or the timeline uses a 24-hour clock.
     Written,
-    /// AM/PM taken from the only reading that keeps the timeline in order.
+    /// AM/PM taken from the entries next to it on the same day: the only
+    /// reading that keeps the timeline in order, or, when both do, the
+    /// nearer one (`3:14` before `3:28 PM`).
     Inferred,
-    /// Both readings (or neither) keep the order; read as written.
+    /// Neither reading keeps the order, or both do and nothing tells them
+    /// apart (no neighbour on the same day, or both equally near); read as
+    /// written.
     Ambiguous,
 }
 

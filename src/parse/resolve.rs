@@ -449,13 +449,22 @@ struct EntryContext<'p> {
 }
 
 /// A time without AM/PM in a 12-hour timeline (`ec.infer_meridiem`), read
-/// as the one of its two readings that alone keeps the timeline in order.
-/// Only neighbours on the same day (`day`) tell: after `4:00 PM` on
-/// March 3, `7:45` on March 4 is in order either way.
+/// as the one of its two readings that alone keeps the timeline in order,
+/// or, when both do, the one nearer the entries next to it. Only
+/// neighbours on the same day (`day`) tell: after `4:00 PM` on March 3,
+/// `7:45` on March 4 is in order either way.
+///
+/// When neither keeps the order within the day and a step may cross
+/// midnight (the entry, or the next, has no date of its own), the reading
+/// reached by the shorter way forward, under a day, is taken: `12:20`
+/// between `11:50 PM` and `12:45 AM` is 12:20 AM, which the roll-over then
+/// puts on the next day. Out of order either way, it is the nearer one:
+/// `2:18` between `2:43 PM` and `2:52 PM` is 2:18 PM, out of order.
 fn read_meridiem(
     time: NaiveTime,
     ambiguous: bool,
     day: NaiveDate,
+    own_date: bool,
     ec: &EntryContext<'_>,
 ) -> (NaiveTime, MeridiemReading) {
     if !ec.infer_meridiem || !ambiguous {
@@ -466,16 +475,61 @@ fn read_meridiem(
     } else {
         time.with_hour(time.hour() - 12)
     };
+    let Some(other) = other else {
+        return (time, MeridiemReading::Ambiguous);
+    };
     let prev_time = ec.prev.filter(|p| p.local.date() == day).map(|p| p.local.time());
-    let next_time = ec
+    let next = ec
         .next_time
-        .filter(|&(_, next_day)| next_day.is_none_or(|d| d == Some(day)))
-        .map(|(t, _)| t);
+        .filter(|&(_, next_day)| next_day.is_none_or(|d| d == Some(day)));
+    let next_time = next.map(|(t, _)| t);
     let fits = |t: NaiveTime| prev_time.is_none_or(|p| t >= p) && next_time.is_none_or(|n| t <= n);
-    match other {
-        Some(other) if !fits(time) && fits(other) => (other, MeridiemReading::Inferred),
-        Some(other) if fits(time) && !fits(other) => (time, MeridiemReading::Inferred),
+    let pick = |a: Option<i64>, b: Option<i64>| match (a, b) {
+        (Some(a), Some(b)) if a < b => (time, MeridiemReading::Inferred),
+        (Some(a), Some(b)) if b < a => (other, MeridiemReading::Inferred),
+        (Some(_), None) => (time, MeridiemReading::Inferred),
+        (None, Some(_)) => (other, MeridiemReading::Inferred),
         _ => (time, MeridiemReading::Ambiguous),
+    };
+    // How far a reading is from the nearer of its neighbours.
+    let gap = |t: NaiveTime| {
+        let to_prev = prev_time.map(|p| (t - p).num_minutes().abs());
+        let to_next = next_time.map(|n| (n - t).num_minutes().abs());
+        to_prev.into_iter().chain(to_next).min()
+    };
+    let nearer = || match (gap(time), gap(other)) {
+        (Some(a), Some(b)) if a != b => pick(Some(a), Some(b)),
+        _ => (time, MeridiemReading::Ambiguous),
+    };
+    match (fits(time), fits(other)) {
+        (true, false) => (time, MeridiemReading::Inferred),
+        (false, true) => (other, MeridiemReading::Inferred),
+        // Both keep the order: a reader takes the nearer, `3:14` before
+        // `3:28 PM` as 3:14 PM, not twelve hours earlier.
+        (true, true) => nearer(),
+        (false, false) => {
+            // Minutes forward from `from` to `to`, across midnight only
+            // where the later of the two may move to the next day.
+            let forward = |from: NaiveTime, to: NaiveTime, may_cross: bool| {
+                let minutes = (to - from).num_minutes();
+                if minutes >= 0 {
+                    Some(minutes)
+                } else {
+                    may_cross.then_some(minutes + 24 * 60)
+                }
+            };
+            let next_undated = next.is_some_and(|(_, next_day)| next_day.is_none());
+            let way = |t: NaiveTime| {
+                let from_prev = prev_time.map_or(Some(0), |p| forward(p, t, !own_date))?;
+                let to_next = next_time.map_or(Some(0), |n| forward(t, n, next_undated))?;
+                // A day or more: out of order whichever it reads.
+                Some(from_prev + to_next).filter(|&minutes| minutes < 24 * 60)
+            };
+            match (way(time), way(other)) {
+                (None, None) => nearer(),
+                ways => pick(ways.0, ways.1),
+            }
+        }
     }
 }
 
@@ -506,7 +560,7 @@ fn resolve_entry(
         .or(from_prev)
         .or_else(|| ec.document_date.map(|(d, yk)| (d, DateFrom::Document, yk)))
         .unwrap_or((stand_in_date(), DateFrom::StandIn, false));
-    let (time, meridiem) = read_meridiem(clock.naive()?, clock.is_meridiem_ambiguous(), date, &ec);
+    let (time, meridiem) = read_meridiem(clock.naive()?, clock.is_meridiem_ambiguous(), date, own.is_some(), &ec);
     let mut rolled_over = false;
     // Same day as the entry before and earlier than it: crossed midnight?
     if own.is_none()
@@ -635,6 +689,55 @@ mod tests {
         assert_eq!(
             readings(previous_day_only),
             [("03-03 22:00".into(), Written), ("03-04 08:30".into(), Ambiguous)]
+        );
+    }
+
+    #[test]
+    fn am_pm_is_read_as_a_reader_places_the_time() {
+        use MeridiemReading::{Inferred, Written};
+        let timeline = |times: &[&str]| {
+            let entries: String = times.iter().map(|t| format!("- {t}: something happened\n")).collect();
+            readings(&format!("## Timeline\n\n{entries}"))
+        };
+        // Both readings in order: the nearer.
+        assert_eq!(
+            timeline(&["3:14", "3:28 PM", "4:10 PM"]),
+            [
+                ("01-01 15:14".into(), Inferred),
+                ("01-01 15:28".into(), Written),
+                ("01-01 16:10".into(), Written)
+            ]
+        );
+        assert_eq!(
+            timeline(&["9:00 AM", "10:15"]),
+            [("01-01 09:00".into(), Written), ("01-01 10:15".into(), Inferred)]
+        );
+        // Neither in order within the day: the shorter way across midnight.
+        assert_eq!(
+            timeline(&["11:50 PM", "12:20", "12:45 AM", "1:10"]),
+            [
+                ("01-01 23:50".into(), Written),
+                ("01-02 00:20".into(), Inferred),
+                ("01-02 00:45".into(), Written),
+                ("01-02 01:10".into(), Inferred),
+            ]
+        );
+        assert_eq!(
+            timeline(&["11:00 PM", "1:30"]),
+            [("01-01 23:00".into(), Written), ("01-02 01:30".into(), Inferred)]
+        );
+        assert_eq!(
+            timeline(&["11:50", "12:20 AM"]),
+            [("01-01 23:50".into(), Inferred), ("01-02 00:20".into(), Written)]
+        );
+        // Out of order whichever it reads: the nearer, not a day later.
+        assert_eq!(
+            timeline(&["2:43 PM", "2:18", "2:52 PM"]),
+            [
+                ("01-01 14:43".into(), Written),
+                ("01-01 14:18".into(), Inferred),
+                ("01-01 14:52".into(), Written)
+            ]
         );
     }
 
