@@ -402,14 +402,19 @@ fn resolve_entries(incident: &mut Incident<'_>, ctx: &Context<'_>, document_date
             let entry = &incident.timeline.entries[i];
             let description = entry.description.slice(incident.src).to_lowercase();
             let says_next_day = NEXT_DAY_CUES.iter().any(|cue| description.contains(cue));
-            let next_time = indices.get(k + 1).and_then(|&n| {
-                let next = &incident.timeline.entries[n];
-                let clock = next.time()?.value;
+            let next = indices.get(k + 1).and_then(|&n| {
+                let following = &incident.timeline.entries[n];
+                let clock = following.time()?.value;
                 let time = (!clock.is_meridiem_ambiguous() || !infer_meridiem)
                     .then(|| clock.naive())
                     .flatten()?;
-                let written_day = next.written.as_ref()?.date.as_ref().map(|d| ctx.date(&d.value));
-                Some((time, written_day.map(|d| d.map(|(day, _)| day))))
+                let day = match &following.written.as_ref()?.date {
+                    None => WrittenDay::None,
+                    Some(d) => ctx
+                        .date(&d.value)
+                        .map_or(WrittenDay::Unplaced, |(day, _)| WrittenDay::Day(day)),
+                };
+                Some(NextEntry { time, day })
             });
             let zones = [declared.as_ref(), incident.document_zone.as_ref(), config_zone.as_ref()];
             let resolved = resolve_entry(
@@ -417,7 +422,7 @@ fn resolve_entries(incident: &mut Incident<'_>, ctx: &Context<'_>, document_date
                 EntryContext {
                     prev: prev.as_ref(),
                     prev_carried,
-                    next_time,
+                    next,
                     infer_meridiem,
                     says_next_day,
                     window,
@@ -439,13 +444,27 @@ struct EntryContext<'p> {
     prev: Option<&'p Resolved>,
     /// The date line the previous entry took its date from.
     prev_carried: Option<Span>,
-    /// The next entry's time when it has one reading, and the day it
-    /// writes, if it writes one (`Some(None)`: a date without one meaning).
-    next_time: Option<(NaiveTime, Option<Option<NaiveDate>>)>,
+    /// The next entry, when its time has one reading.
+    next: Option<NextEntry>,
     infer_meridiem: bool,
     says_next_day: bool,
     window: i64,
     document_date: Option<(NaiveDate, bool)>,
+}
+
+/// The entry after the one being resolved: its time and the day it writes.
+#[derive(Clone, Copy)]
+struct NextEntry {
+    time: NaiveTime,
+    day: WrittenDay,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum WrittenDay {
+    None,
+    Day(NaiveDate),
+    /// A date without one meaning (`02/08/2022`, `February 30`).
+    Unplaced,
 }
 
 /// A time without AM/PM in a 12-hour timeline (`ec.infer_meridiem`), read
@@ -480,9 +499,9 @@ fn read_meridiem(
     };
     let prev_time = ec.prev.filter(|p| p.local.date() == day).map(|p| p.local.time());
     let next = ec
-        .next_time
-        .filter(|&(_, next_day)| next_day.is_none_or(|d| d == Some(day)));
-    let next_time = next.map(|(t, _)| t);
+        .next
+        .filter(|next| matches!(next.day, WrittenDay::None) || next.day == WrittenDay::Day(day));
+    let next_time = next.map(|next| next.time);
     let fits = |t: NaiveTime| prev_time.is_none_or(|p| t >= p) && next_time.is_none_or(|n| t <= n);
     let pick = |a: Option<i64>, b: Option<i64>| match (a, b) {
         (Some(a), Some(b)) if a < b => (time, MeridiemReading::Inferred),
@@ -497,10 +516,7 @@ fn read_meridiem(
         let to_next = next_time.map(|n| (n - t).num_minutes().abs());
         to_prev.into_iter().chain(to_next).min()
     };
-    let nearer = || match (gap(time), gap(other)) {
-        (Some(a), Some(b)) if a != b => pick(Some(a), Some(b)),
-        _ => (time, MeridiemReading::Ambiguous),
-    };
+    let nearer = || pick(gap(time), gap(other));
     match (fits(time), fits(other)) {
         (true, false) => (time, MeridiemReading::Inferred),
         (false, true) => (other, MeridiemReading::Inferred),
@@ -518,7 +534,7 @@ fn read_meridiem(
                     may_cross.then_some(minutes + 24 * 60)
                 }
             };
-            let next_undated = next.is_some_and(|(_, next_day)| next_day.is_none());
+            let next_undated = next.is_some_and(|next| next.day == WrittenDay::None);
             let way = |t: NaiveTime| {
                 let from_prev = prev_time.map_or(Some(0), |p| forward(p, t, !own_date))?;
                 let to_next = next_time.map_or(Some(0), |n| forward(t, n, next_undated))?;
