@@ -390,7 +390,7 @@ fn lint_one(input: &Input, config: &Config, renderer: &dyn Renderer, max_size: u
             if fixed == 0 {
                 source
             } else if let FixMode::Diff(_) = mode {
-                let diff = fix::unified_diff(&source.name, &source.text, &result.text);
+                let diff = fix::unified_diff(&source.name, source.as_written(), &result.text);
                 return FileOutcome {
                     rendered: diff.into_bytes(),
                     totals,
@@ -400,7 +400,7 @@ fn lint_one(input: &Input, config: &Config, renderer: &dyn Renderer, max_size: u
                 };
             } else {
                 if let Input::Path(path) = input
-                    && let Err(e) = fix::write_atomically(path, source.text.as_bytes(), &result.text)
+                    && let Err(e) = fix::write_atomically(path, source.as_written().as_bytes(), &result.text)
                 {
                     return failed(FileError {
                         path: source.name,

@@ -119,9 +119,15 @@ pub fn fix_until_stable(text: &str, level: FixLevel, mut lint: impl FnMut(&str) 
 
 /// Fix a document with a configuration's rules.
 pub fn fix_document(source: &Source, config: &Config, level: FixLevel) -> Fixed {
-    fix_until_stable(&source.text, level, |text| {
+    // Fixes edit the text as written; `Source::new` reads each pass's text
+    // as the linter does, with the same offsets.
+    let fixed = fix_until_stable(source.as_written(), level, |text| {
         crate::lint(&Source::new(source.name.clone(), text.to_string()), config)
-    })
+    });
+    Fixed {
+        text: source.with_own_line_endings(fixed.text),
+        applied: fixed.applied,
+    }
 }
 
 /// Why a fixed file was not written.

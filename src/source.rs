@@ -214,17 +214,43 @@ fn checkpoints(text: &str) -> Vec<(usize, usize)> {
 pub struct Source {
     /// What diagnostics call the document: the path as given, or `<stdin>`.
     pub name: String,
+    /// The text every reader sees: as written, except that a lone `\r` (an
+    /// old Mac line ending) is a `\n`. One byte stands for one, so offsets
+    /// into it are offsets into the file.
     pub text: String,
     pub lines: LineIndex,
+    /// The text as written, when it differs from `text`: what a fix edits
+    /// and what a rewrite checks the file against.
+    as_written: Option<String>,
 }
 
 impl Source {
     pub fn new(name: impl Into<String>, text: String) -> Self {
+        let (text, as_written) = match lone_cr_as_lf(&text) {
+            Some(read) => (read, Some(text)),
+            None => (text, None),
+        };
         let lines = LineIndex::new(&text);
         Source {
             name: name.into(),
             text,
             lines,
+            as_written,
+        }
+    }
+
+    /// The text as written in the file.
+    pub fn as_written(&self) -> &str {
+        self.as_written.as_deref().unwrap_or(&self.text)
+    }
+
+    /// `fixed`, a fix of `as_written`, with the file's own line endings: in
+    /// a file that ends its lines with lone `\r`s and nothing else, the
+    /// lines a fix wrote (which end in `\n`, as `text` does) end in `\r` too.
+    pub fn with_own_line_endings(&self, fixed: String) -> String {
+        match &self.as_written {
+            Some(written) if !written.contains('\n') => fixed.replace('\n', "\r"),
+            _ => fixed,
         }
     }
 
@@ -233,8 +259,44 @@ impl Source {
     }
 }
 
+/// `text` with each lone `\r` (not followed by `\n`) turned into `\n`, or
+/// None when it has none. CommonMark ends a line there, and so does
+/// [`LineIndex`]; the parsers, which split lines at `\n`, then read the
+/// same lines.
+fn lone_cr_as_lf(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut lone = memchr::memchr_iter(b'\r', bytes)
+        .filter(|&i| bytes.get(i + 1) != Some(&b'\n'))
+        .peekable();
+    lone.peek()?;
+    let mut read = String::with_capacity(text.len());
+    let mut copied = 0;
+    for i in lone {
+        read.push_str(&text[copied..i]);
+        read.push('\n');
+        copied = i + 1;
+    }
+    read.push_str(&text[copied..]);
+    Some(read)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lone_carriage_returns_read_as_line_feeds() {
+        let source = Source::new("x", "a\rb\r\nc\r\rd\ne\r".to_string());
+        assert_eq!(source.text, "a\nb\r\nc\n\nd\ne\n");
+        assert_eq!(source.as_written(), "a\rb\r\nc\r\rd\ne\r");
+        // Mixed endings: what a fix wrote keeps its `\n`.
+        assert_eq!(source.with_own_line_endings("a\nz\n".into()), "a\nz\n");
+        let old_mac = Source::new("x", "a\rb\r".to_string());
+        assert_eq!(old_mac.with_own_line_endings("b\na\n".into()), "b\ra\r");
+        let usual = Source::new("x", "a\r\nb\n".to_string());
+        assert_eq!(usual.text, "a\r\nb\n");
+        assert_eq!(usual.as_written(), usual.text);
+        assert_eq!(usual.with_own_line_endings("b\n".into()), "b\n");
+    }
+
     #[test]
     fn the_next_line_starts_past_the_break() {
         let text = "ab\r\ncd\nef";

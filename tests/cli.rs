@@ -472,6 +472,39 @@ fn fix_applies_safe_fixes_keeps_crlf_and_is_idempotent() {
     );
 }
 
+/// A file from an old Mac ends its lines with lone CRs: it lints as the
+/// CRLF one does, and its fixed lines, the moved ones too, keep them.
+#[test]
+fn fix_keeps_lone_cr_line_endings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("outage.md");
+    let old_mac = FIXABLE.replace("\r\n", "\r");
+    std::fs::write(&path, &old_mac).expect("write");
+    let report = |path: &Path| {
+        let out = pmlint()
+            .args(["--no-config", "--format", "concise"])
+            .arg(path)
+            .output()
+            .expect("runs");
+        String::from_utf8(out.stdout)
+            .expect("UTF-8")
+            .replace(&path.display().to_string(), "")
+    };
+    let crlf = dir.path().join("crlf.md");
+    std::fs::write(&crlf, FIXABLE).expect("write");
+    assert_eq!(report(&path), report(&crlf));
+    pmlint()
+        .args(["--no-config", "--fix", "--unsafe-fixes", "--format", "concise"])
+        .arg(&path)
+        .assert()
+        .code(0);
+    let sorted = std::fs::read_to_string(&path).expect("read");
+    assert_eq!(
+        sorted,
+        "# Cache outage\r\r## Timeline (UTC)\r\r| Time | Event |\r| --- | --- |\r| 09:00 | the alert fires |\r| 09:20 | on-call paged |\r| 09:40 | cache restarted |\r"
+    );
+}
+
 #[test]
 fn timelines_whose_dates_carry_are_not_sorted() {
     // The undated 09:00 entries take 2024-05-03 from the line above; moving

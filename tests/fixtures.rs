@@ -140,3 +140,34 @@ fn am_pm_left_off_every_other_time_adds_no_error() {
     }
     assert!(tried >= 8, "only {tried} fixtures write AM/PM");
 }
+
+/// Every finding of a fixture, by rule, line and column.
+fn findings_at(text: &str) -> Vec<(String, usize, usize)> {
+    let source = pmlint::source::Source::new("doc.md", text.to_string());
+    pmlint::lint(&source, &pmlint::config::Config::default())
+        .into_iter()
+        .map(|d| {
+            let at = source.position(d.primary.span.start);
+            (d.rule.to_string(), at.line, at.column)
+        })
+        .collect()
+}
+
+/// CommonMark ends a line at `\n`, `\r\n` or a lone `\r`; so does every
+/// reader of pmlint, so a fixture says the same with each.
+#[test]
+fn findings_are_the_same_whatever_the_line_endings() {
+    for path in fixtures() {
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        let lf = text.replace("\r\n", "\n");
+        let expected = findings_at(&lf);
+        for ending in ["\r\n", "\r"] {
+            assert_eq!(
+                findings_at(&lf.replace('\n', ending)),
+                expected,
+                "{} with {ending:?} line endings",
+                path.display()
+            );
+        }
+    }
+}
