@@ -423,6 +423,16 @@ mod tests {
         let incident = parse(src, &ParseOptions::default());
         assert!(incident.has_kind(SectionKind::Summary));
         assert_eq!(incident.timeline.timed_entries().count(), 2);
+        // Numbered the same way, the items stay text in the HTML block too.
+        let numbered = src.replace("- 8:50", "1. 8:50").replace("- 9:40", "2. 9:40");
+        let incident = parse(&numbered, &ParseOptions::default());
+        let times: Vec<&str> = incident
+            .timeline
+            .timed_entries()
+            .filter_map(|e| e.written.as_ref())
+            .map(|w| incident.text(w.span))
+            .collect();
+        assert_eq!(times, ["8:50 PM", "9:40 PM"]);
     }
 
     #[test]

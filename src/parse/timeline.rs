@@ -98,6 +98,7 @@ fn leading_time(text: &str, zones: &ZoneTable, opts: ClockOptions) -> Option<Lea
         c.is_whitespace() || matches!(c, '•' | '·' | '-' | '–' | '—' | '*' | '>' | '|' | '[' | '(' | '#' | '+')
     };
     let mut start = text.len() - text.trim_start_matches(decoration).len();
+    start += ordered_marker_len(&text[start..]);
     let rest = &text[start..];
     if let Some(word) = LEAD_WORDS
         .iter()
@@ -133,6 +134,24 @@ fn leading_time(text: &str, zones: &ZoneTable, opts: ClockOptions) -> Option<Lea
         description_start,
         label,
     })
+}
+
+/// The length of an ordered-list marker (`1. `, `12) `) with the blanks
+/// after it, or 0. The markdown parser reads most as list items; these are
+/// the ones it leaves as text: inside an HTML block, which runs on to the
+/// next blank line after `<h3>Timeline</h3>`, and in a paragraph, which only
+/// a list starting at 1 may interrupt.
+fn ordered_marker_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=3).contains(&digits) || !matches!(bytes.get(digits), Some(b'.' | b')')) {
+        return 0;
+    }
+    let blanks = bytes[digits + 1..]
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count();
+    if blanks == 0 { 0 } else { digits + 1 + blanks }
 }
 
 /// A timestamp parsed from a line's plain text, with source spans.
@@ -599,6 +618,21 @@ mod tests {
             Some(("June 15, 2023, 08:00 AM (PST)".into(), "through alerts".into()))
         );
         assert_eq!(lead("Detection: 3 users reported errors"), None);
+        // Ordered-list markers the markdown parser left as text (inside an
+        // HTML block, or a list that cannot interrupt a paragraph).
+        assert_eq!(lead("1. 14:05 alert"), Some(("14:05".into(), "alert".into())));
+        assert_eq!(lead("12) 9:00 AM: deploy"), Some(("9:00 AM".into(), "deploy".into())));
+        assert_eq!(
+            lead("3. March 4, 10:00 deploy"),
+            Some(("March 4, 10:00".into(), "deploy".into()))
+        );
+        assert_eq!(
+            lead("2. Detection: 14:05 alert"),
+            Some(("14:05".into(), "alert".into()))
+        );
+        assert_eq!(lead("2. 10 minutes later the alert fired"), None);
+        assert_eq!(lead("1.5 hours in, 14:05"), None);
+        assert_eq!(lead("2024. 14:05 alert"), None);
     }
 
     #[test]

@@ -9,7 +9,9 @@
 //! without times is a story, not a timeline, and nothing in it can be checked.
 //!
 //! Items nested under a timed entry are its details and are never reported,
-//! nor labelled stages of the story (`**Actions taken:** investigated ...`).
+//! nor labelled stages of the story (`**Actions taken:** investigated ...`),
+//! nor an entry that ends in a colon: it introduces the ones after it
+//! (`1. Everything below happened on March 8:`).
 //!
 //! ## Example
 //! A table row `|                |` at the end of the timeline table.
@@ -43,6 +45,16 @@ fn empty_row(incident: &Incident<'_>, e: &TimelineEntry) -> Diagnostic {
             }],
             applicability: Applicability::Safe,
         })
+}
+
+/// An entry ending in a colon introduces the ones after it ("Everything
+/// below happened on March 8:", "Still open:"); it is not an event.
+fn introduces(incident: &Incident<'_>, e: &TimelineEntry) -> bool {
+    incident
+        .text(e.description)
+        .trim_end()
+        .trim_end_matches(['*', '_'])
+        .ends_with(':')
 }
 
 impl Rule for TimelineEntryMissingTime {
@@ -89,7 +101,7 @@ impl Rule for TimelineEntryMissingTime {
             }
             for e in in_section {
                 // A labelled stage ("**Actions taken:** ...") is not an event.
-                if e.written.is_some() || e.label.is_some() {
+                if e.written.is_some() || e.label.is_some() || introduces(incident, e) {
                     continue;
                 }
                 if matches!(e.origin, EntryOrigin::TableRow { empty: true, .. }) {
