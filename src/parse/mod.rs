@@ -425,14 +425,34 @@ mod tests {
         assert_eq!(incident.timeline.timed_entries().count(), 2);
         // Numbered the same way, the items stay text in the HTML block too.
         let numbered = src.replace("- 8:50", "1. 8:50").replace("- 9:40", "2. 9:40");
-        let incident = parse(&numbered, &ParseOptions::default());
-        let times: Vec<&str> = incident
+        assert_eq!(entry_times(&numbered), ["8:50 PM", "9:40 PM"]);
+    }
+
+    /// The times of a document's timeline entries, as written.
+    fn entry_times(src: &str) -> Vec<String> {
+        let incident = parse(src, &ParseOptions::default());
+        incident
             .timeline
             .timed_entries()
             .filter_map(|e| e.written.as_ref())
-            .map(|w| incident.text(w.span))
-            .collect();
-        assert_eq!(times, ["8:50 PM", "9:40 PM"]);
+            .map(|w| incident.text(w.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_time_that_wraps_onto_a_line_of_prose_is_no_entry() {
+        let src = "## Timeline\n\n- 14:20 UTC: alert\n- 14:34 UTC: recovered\n\nErrors began before the alert, which did not fire until\n14:15 UTC, when the threshold was crossed.\n";
+        assert_eq!(entry_times(src), ["14:20 UTC", "14:34 UTC"]);
+        // Lines of entries after an introduction, a plain-text heading, or an
+        // entry the line before continues, are entries.
+        let plain = "Timeline\nWhat happened on the day\n14:05 alert fired\n14:10 rolled back\n";
+        assert_eq!(entry_times(plain), ["14:05", "14:10"]);
+        let one = "Timeline\n14:05 alert fired\n";
+        assert_eq!(entry_times(one), ["14:05"]);
+        let continued = "Timeline\n14:05 alert fired and the on-call\nengineer was paged\n14:10 rolled back\n";
+        assert_eq!(entry_times(continued), ["14:05", "14:10"]);
+        let sentence = "## Timeline\n\nEverything below is in UTC.\n14:05 alert fired\n";
+        assert_eq!(entry_times(sentence), ["14:05"]);
     }
 
     #[test]

@@ -136,6 +136,32 @@ fn leading_time(text: &str, zones: &ZoneTable, opts: ClockOptions) -> Option<Lea
     })
 }
 
+/// Whether the time that starts line `i` of a paragraph, before any entry
+/// of it, is prose wrapped onto a new line ("... the alert did not fire
+/// until" / "14:15 UTC, eight minutes later."): the line before it ends in
+/// the middle of a sentence, and the line after it does not start with a
+/// time as well (as entries after an introduction do). A plain-text
+/// heading (`Timeline`) is not a line before it: it is not in `body`.
+fn wraps_prose(lines: &[Line<'_>], i: usize, body: Span, zones: &ZoneTable) -> bool {
+    let Some(before) = i
+        .checked_sub(1)
+        .and_then(|p| lines.get(p))
+        .filter(|before| body.contains(before.span))
+    else {
+        return false;
+    };
+    let mid_sentence = before
+        .text
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == ',');
+    mid_sentence
+        && lines
+            .get(i + 1)
+            .is_none_or(|after| leading_time(&after.text, zones, ClockOptions::default()).is_none())
+}
+
 /// The length of an ordered-list marker (`1. `, `12) `) with the blanks
 /// after it, or 0. The markdown parser reads most as list items; these are
 /// the ones it leaves as text: inside an HTML block, which runs on to the
@@ -198,6 +224,12 @@ impl Builder<'_> {
         let Some(found) = leading_time(&line.text, self.zones, opts) else {
             return false;
         };
+        self.timed_line(line, found, origin, block_end)
+    }
+
+    /// `line`, which starts with the time `found`, as an entry (or, a date
+    /// alone, as the date of the entries after it).
+    fn timed_line(&mut self, line: &Line<'_>, found: LeadingTime, origin: EntryOrigin, block_end: usize) -> bool {
         let description = line.text[found.description_start..].trim_end();
         if found.ts.is_date_only() && !is_event(description) {
             if let Some(d) = &found.ts.date {
@@ -293,8 +325,14 @@ pub(crate) fn extract_entries(
             }
             BlockKind::Paragraph | BlockKind::Code { fenced: false } => {
                 let mut last_entry: Option<usize> = None;
-                for line in block.lines.iter().filter(|l| body.contains(l.span)) {
-                    if b.line(line, EntryOrigin::Line, line.span.end, default_opts) {
+                let mut read_entry = false;
+                for (i, line) in block.lines.iter().enumerate().filter(|(_, l)| body.contains(l.span)) {
+                    let found = leading_time(&line.text, zones, default_opts)
+                        .filter(|_| read_entry || !wraps_prose(&block.lines, i, body, zones));
+                    if let Some(found) = found
+                        && b.timed_line(line, found, EntryOrigin::Line, line.span.end)
+                    {
+                        read_entry = true;
                         last_entry = (b.entries.last().map(|e| e.span) == Some(line.span)).then(|| b.entries.len() - 1);
                     } else if let Some(i) = last_entry
                         && !line.text.trim().is_empty()
