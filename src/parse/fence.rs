@@ -28,8 +28,12 @@ pub fn document_body(src: &str) -> Span {
             let inner = &src[inner_start..inner_end];
             let nothing_after = closing.is_none_or(|(_, after)| src[after..].trim().is_empty());
             let unwrap = match info {
-                // A chat answer: the fenced markdown is the report.
-                FenceInfo::Markdown => inner.lines().any(|l| l.trim_start().starts_with('#')),
+                // A chat answer: the fenced markdown is the report, when it
+                // has headings or is all the rest of the answer.
+                FenceInfo::Markdown => {
+                    inner.lines().any(|l| l.trim_start().starts_with('#'))
+                        || nothing_after && inner.lines().count() >= 3
+                }
                 // The whole document pasted into one plain fence.
                 FenceInfo::Plain => prose_lines == 0 && nothing_after && inner.lines().count() >= 3,
                 FenceInfo::Other => false,
@@ -114,6 +118,18 @@ mod tests {
         let src = "```\nTitle: x\nSummary:\ntext\n```\nmore words after it\n";
         assert_eq!(document_body(src), Span::new(0, src.len()));
         let src = "```bash\nls\nls\nls\n```\n";
+        assert_eq!(document_body(src), Span::new(0, src.len()));
+    }
+
+    #[test]
+    fn an_answer_fencing_a_report_without_markdown_headings() {
+        let report = "Summary:\nThe API was down.\n<h3>Root cause</h3>\nDisk.\n";
+        let src = format!("Here is the postmortem you asked for:\n```markdown\n{report}```\n");
+        assert_eq!(document_body(&src).slice(&src), report);
+        // A short example in the answer is not the report.
+        let src = format!("Here is the postmortem:\n```markdown\n{report}```\nand more about it\n");
+        assert_eq!(document_body(&src), Span::new(0, src.len()));
+        let src = "Like this:\n```markdown\nSummary: x\n```\n";
         assert_eq!(document_body(src), Span::new(0, src.len()));
     }
 
