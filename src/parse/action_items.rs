@@ -441,12 +441,17 @@ fn is_imperative(text: &str) -> bool {
 /// of the sections below it whose headings name no kind ("### Enhanced
 /// monitoring" under "## Corrective measures"). Such a section belongs to
 /// its nearest ancestor by heading level that names a kind, if that kind is
-/// action items.
+/// action items; or, at the same level, to the empty action-items section
+/// its parts follow ("**Corrective measures**" then "**Alerting**": bold
+/// headings have one level).
 fn regions(sections: &[Section<'_>]) -> HashMap<usize, Vec<Span>> {
     let mut regions: HashMap<usize, Vec<Span>> = HashMap::default();
     // The open ancestors of the current section: levels strictly rise, so
     // the stack is at most as deep as there are heading levels.
     let mut ancestors: Vec<usize> = Vec::new();
+    // The last section that names a kind, when it is an action-items
+    // section with nothing of its own but its parts, at its own level.
+    let mut parts_of: Option<usize> = None;
     for (index, section) in sections.iter().enumerate() {
         let level = section.heading.level;
         while ancestors.last().is_some_and(|&a| sections[a].heading.level >= level) {
@@ -460,10 +465,16 @@ fn regions(sections: &[Section<'_>]) -> HashMap<usize, Vec<Span>> {
                 .iter()
                 .rev()
                 .find(|&&a| !sections[a].kinds.is_empty())
-                .filter(|&&a| sections[a].is(SectionKind::ActionItems));
-            if let Some(&owner) = owner {
+                .filter(|&&a| sections[a].is(SectionKind::ActionItems))
+                .copied()
+                .or(parts_of.filter(|&p| sections[p].heading.level == level));
+            if let Some(owner) = owner {
                 regions.entry(owner).or_default().push(section.body);
             }
+        }
+        if !section.kinds.is_empty() {
+            parts_of = (section.is(SectionKind::ActionItems) && section.has_subsections && !section.has_content)
+                .then_some(index);
         }
         ancestors.push(index);
     }
@@ -708,6 +719,16 @@ mod tests {
         );
         let texts: Vec<&str> = nested.iter().map(|f| f.0.as_str()).collect();
         assert_eq!(texts, vec!["Alert on load balancer errors", "Update the runbook"]);
+        // Bold headings have one level: the parts follow an empty section.
+        let bold = items(
+            "**Follow-ups**\n\n**Renewal**\n\n- Move renewal\n\n**Monitoring**\n\n- Alert early\n\n**Root cause**\n\n- Not an item\n",
+        );
+        let texts: Vec<&str> = bold.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(texts, vec!["Move renewal", "Alert early"]);
+        // A section with items of its own is followed by its siblings.
+        let siblings = items("## Corrective measures:\n- Check settings\n## Making it fun:\n- Jokes\n");
+        let texts: Vec<&str> = siblings.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(texts, vec!["Check settings"]);
     }
 
     #[test]

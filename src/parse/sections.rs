@@ -432,8 +432,9 @@ pub(crate) fn build_outline<'a>(
 /// Whether `heading` is a parent of the heading that follows it: the next one
 /// is deeper; or it shares a kind with this one ("Root Cause and Resolution"
 /// then "Root Cause:", "Corrective measures" then "Improvements/Fixes:"); or
-/// this one ends with a colon that announces what follows ("Improvements:"
-/// then "Enhanced monitoring").
+/// the next one names no section, and this one ends with a colon that
+/// announces what follows ("Improvements:" then "Enhanced monitoring") or is
+/// a section named in bold followed by bold text.
 fn introduces(heading: &Candidate<'_>, next: &Candidate<'_>) -> bool {
     if next.heading.level > heading.heading.level {
         return true;
@@ -443,7 +444,13 @@ fn introduces(heading: &Candidate<'_>, next: &Candidate<'_>) -> bool {
     if kinds.is_known() && next_kinds.intersects(kinds) {
         return true;
     }
-    heading.heading.text.trim_end().ends_with(':') && !next.class.is_section()
+    // Bold headings have a single level, so a section named in bold is
+    // followed at once by the bold names of its parts ("**Issue Summary**"
+    // then "**Duration:**").
+    let bold_part = heading.heading.style == HeadingStyle::Emphasis
+        && kinds.is_known()
+        && matches!(next.heading.style, HeadingStyle::Emphasis | HeadingStyle::Label);
+    (bold_part || heading.heading.text.trim_end().ends_with(':')) && !next.class.is_section()
 }
 
 /// The postmortem template many authors follow breaks the timeline into
