@@ -373,14 +373,28 @@ fn line_kind(text: &str, key: Option<&str>) -> LineKind {
     }
 }
 
-/// The sentence of `text` that contains byte `at`, as a range.
-/// A sentence longer than `CUE_REACH` either side is cut there.
-fn sentence_around(text: &str, at: usize) -> std::ops::Range<usize> {
-    let (from, to) = (reach_back(text, at), reach_forward(text, at));
-    let start = text[from..at]
-        .rfind(['.', '!', '?', ';'])
-        .map_or(from, |i| from + i + 1);
-    let end = text[at..to].find(['.', '!', '?', ';']).map_or(to, |i| at + i);
+/// The sentence of `text` that holds the timestamp at `stamp`, as a range.
+/// A sentence longer than `CUE_REACH` either side is cut there. The
+/// timestamp's own dots (`11:30 p.m.`, `Jan. 5`) end no sentence, nor does
+/// a dot with no blank after it (`1.5 hours`, `status.example.com`).
+fn sentence_around(text: &str, stamp: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let (from, to) = (reach_back(text, stamp.start), reach_forward(text, stamp.end));
+    let ends_sentence = |(i, c): &(usize, char)| match c {
+        '.' => text[i + 1..].chars().next().is_none_or(char::is_whitespace),
+        '!' | '?' | ';' => true,
+        _ => false,
+    };
+    let start = text[from..stamp.start]
+        .char_indices()
+        .map(|(i, c)| (from + i, c))
+        .filter(ends_sentence)
+        .last()
+        .map_or(from, |(i, _)| i + 1);
+    let end = text[stamp.end..to]
+        .char_indices()
+        .map(|(i, c)| (stamp.end + i, c))
+        .find(ends_sentence)
+        .map_or(to, |(i, _)| i);
     start..end
 }
 
@@ -493,7 +507,7 @@ impl Extractor {
                 None if matches!(kind, LineKind::Start | LineKind::End) && k > 0 => LineKind::Prose,
                 None => kind,
             };
-            let sentence = &text[sentence_around(text, ts.range.start)];
+            let sentence = &text[sentence_around(text, &ts.range)];
             if let Some(date) = &ts.date
                 && (incident_date_cue(before) || key.is_some_and(|k| k.contains("incident")))
             {
@@ -822,6 +836,20 @@ mod tests {
         assert_eq!(
             statements("## Summary\nThe outage started at 13:35 UTC on 2024-04-29 and ended at 14:02 UTC.\n"),
             vec!["window 2024-04-29 13:35 .. -", "window - .. 2024-04-29 14:02"]
+        );
+        // The dots of `p.m.`, a version and a decimal end no sentence.
+        assert_eq!(
+            statements("## Summary\nOn July 8, 2023, at 11:30 p.m. (EDT), the login service stopped.\n"),
+            vec!["date July 8, 2023", "window 2023-07-08 23:30 .. -"]
+        );
+        assert_eq!(
+            statements("## Summary\nAn outage happened on an Ubuntu 20.04 server at around 00:10 UTC on 2024-02-01.\n"),
+            vec!["window 2024-02-01 00:10 .. -"]
+        );
+        assert_eq!(
+            statements("## Summary\nThe outage started. At 10:00 UTC on 2024-02-01 we met.\n"),
+            Vec::<String>::new(),
+            "the sentence before is another one"
         );
     }
 
