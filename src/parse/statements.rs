@@ -387,8 +387,7 @@ fn sentence_around(text: &str, stamp: &std::ops::Range<usize>) -> std::ops::Rang
     let start = text[from..stamp.start]
         .char_indices()
         .map(|(i, c)| (from + i, c))
-        .filter(ends_sentence)
-        .last()
+        .rfind(ends_sentence)
         .map_or(from, |(i, _)| i + 1);
     let end = text[stamp.end..to]
         .char_indices()
