@@ -95,7 +95,9 @@ struct LeadingTime {
 
 fn leading_time(text: &str, zones: &ZoneTable, opts: ClockOptions) -> Option<LeadingTime> {
     let decoration = |c: char| {
-        c.is_whitespace() || matches!(c, '•' | '·' | '-' | '–' | '—' | '*' | '>' | '|' | '[' | '(' | '#' | '+')
+        c.is_whitespace()
+            || matches!(c, '•' | '·' | '-' | '–' | '—' | '*' | '>' | '|' | '[' | '(' | '#' | '+')
+            || crate::text::is_pictograph(c)
     };
     let mut start = text.len() - text.trim_start_matches(decoration).len();
     start += ordered_marker_len(&text[start..]);
@@ -671,6 +673,9 @@ mod tests {
         assert_eq!(lead("2. 10 minutes later the alert fired"), None);
         assert_eq!(lead("1.5 hours in, 14:05"), None);
         assert_eq!(lead("2024. 14:05 alert"), None);
+        assert_eq!(lead("⏰ 14:05 alert"), Some(("14:05".into(), "alert".into())));
+        assert_eq!(lead("📌 00:01: IDS alert"), Some(("00:01".into(), "IDS alert".into())));
+        assert_eq!(lead("€14.05 refunded"), None);
     }
 
     #[test]

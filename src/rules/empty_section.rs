@@ -31,7 +31,8 @@ fn is_self_contained(text: &str) -> bool {
     let carries_value = text
         .split_once(':')
         .is_some_and(|(_, value)| value.chars().any(char::is_alphanumeric));
-    sentence || carries_value || parse_date_prefix(text).is_some()
+    let undecorated = text.trim_start_matches(|c: char| crate::text::is_pictograph(c) || c.is_whitespace());
+    sentence || carries_value || parse_date_prefix(undecorated).is_some()
 }
 
 pub struct EmptySection;
@@ -67,5 +68,20 @@ impl Rule for EmptySection {
                     .with_help("write the section's content, or remove the heading"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_self_contained;
+
+    #[test]
+    fn headings_that_carry_their_own_meaning() {
+        assert!(is_self_contained("Date: 2024-03-25"));
+        assert!(is_self_contained("August 15, 2024"));
+        assert!(is_self_contained("📌 August 15, 2024"), "a date behind an emoji");
+        assert!(is_self_contained("The cache filled up."));
+        assert!(!is_self_contained("📌 Root cause"));
+        assert!(!is_self_contained("Impact"));
     }
 }
