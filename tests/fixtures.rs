@@ -171,3 +171,61 @@ fn findings_are_the_same_whatever_the_line_endings() {
         }
     }
 }
+
+/// Rewrites that keep what a document says: each fixture, rewritten, has the
+/// findings it had (lines moved by the lines a rewrite adds above).
+#[test]
+fn rewrites_that_keep_the_meaning_keep_the_findings() {
+    let meridiem = regex::Regex::new(r"(\d) ?([AaPp])[Mm]\b").expect("pattern");
+    let heading = regex::Regex::new(r"(?m)^(#{2,6}) ").expect("pattern");
+    let mut tried = 0;
+    let rewrites: [(&str, usize, &dyn Fn(&str) -> Option<String>); 4] = [
+        ("p.m. for PM", 0, &|t| {
+            Some(
+                meridiem
+                    .replace_all(t, |c: &regex::Captures<'_>| {
+                        format!("{} {}.m.", &c[1], c[2].to_lowercase())
+                    })
+                    .into_owned(),
+            )
+        }),
+        ("an emoji before each heading", 0, &|t| {
+            Some(heading.replace_all(t, "$1 📌 ").into_owned())
+        }),
+        ("numbered headings", 0, &|t| {
+            let mut n = 0;
+            Some(
+                heading
+                    .replace_all(t, |c: &regex::Captures<'_>| {
+                        n += 1;
+                        format!("{} {n}. ", &c[1])
+                    })
+                    .into_owned(),
+            )
+        }),
+        ("a chat answer", 2, &|t| {
+            (!t.contains("```") && !t.starts_with("---"))
+                .then(|| format!("Here is the postmortem you asked for:\n```markdown\n{t}```\n"))
+        }),
+    ];
+    for path in fixtures() {
+        let text = std::fs::read_to_string(&path).expect("fixture").replace("\r\n", "\n");
+        let expected = findings_at(&text);
+        for (name, added_lines, rewrite) in &rewrites {
+            let Some(rewritten) = rewrite(&text).filter(|r| *r != text) else {
+                continue;
+            };
+            tried += 1;
+            let found: Vec<(String, usize, usize)> = findings_at(&rewritten)
+                .into_iter()
+                .map(|(rule, line, _)| (rule, line - added_lines, 0))
+                .collect();
+            let expected: Vec<(String, usize, usize)> = expected
+                .iter()
+                .map(|(rule, line, _)| (rule.clone(), *line, 0))
+                .collect();
+            assert_eq!(found, expected, "{} with {name}:\n{rewritten}", path.display());
+        }
+    }
+    assert!(tried >= 100, "only {tried} rewrites tried");
+}
