@@ -172,6 +172,10 @@ fn findings_are_the_same_whatever_the_line_endings() {
     }
 }
 
+/// A rewrite of a document: its name, how many lines it adds above the
+/// document, and the rewrite (None when it does not apply).
+type Rewrite<'r> = (&'static str, usize, &'r dyn Fn(&str) -> Option<String>);
+
 /// Rewrites that keep what a document says: each fixture, rewritten, has the
 /// findings it had (lines moved by the lines a rewrite adds above).
 #[test]
@@ -179,7 +183,7 @@ fn rewrites_that_keep_the_meaning_keep_the_findings() {
     let meridiem = regex::Regex::new(r"(\d) ?([AaPp])[Mm]\b").expect("pattern");
     let heading = regex::Regex::new(r"(?m)^(#{2,6}) ").expect("pattern");
     let mut tried = 0;
-    let rewrites: [(&str, usize, &dyn Fn(&str) -> Option<String>); 4] = [
+    let rewrites: [Rewrite<'_>; 4] = [
         ("p.m. for PM", 0, &|t| {
             Some(
                 meridiem
