@@ -328,9 +328,9 @@ pub(crate) fn extract_entries(
             BlockKind::Paragraph | BlockKind::Code { fenced: false } => {
                 let mut last_entry: Option<usize> = None;
                 let mut read_entry = false;
-                for (i, line) in block.lines.iter().enumerate().filter(|(_, l)| body.contains(l.span)) {
+                for (at, line) in block.lines.iter().enumerate().filter(|(_, l)| body.contains(l.span)) {
                     let found = leading_time(&line.text, zones, default_opts)
-                        .filter(|_| read_entry || !wraps_prose(&block.lines, i, body, zones));
+                        .filter(|_| read_entry || !wraps_prose(&block.lines, at, body, zones));
                     if let Some(found) = found
                         && b.timed_line(line, found, EntryOrigin::Line, line.span.end)
                     {
