@@ -203,7 +203,44 @@ def synonyms(text):
     return new if new != text else None
 
 
-TRANSFORMS = {f.__name__: f for f in [closing_hashes, upper_headings, emoji_headings, numbered_headings, synonyms, seconds, dotted_meridiem, lower_meridiem, pad, day_month, table_timeline, bold_headings, plain_headings, fence_wrap, loose_lists, emdash, t24to12, t12to24, numbered, deeper, crlf, trailing, lone_cr, tabs, bold_time]}
+def timeline_last(text):
+    # the ATX timeline section moved to the end of the document
+    m = re.search(r"(?ms)^(##+) [^\n]*[Tt]imeline[^\n]*\n.*?(?=^#{1,2} |\Z)", text)
+    if not m or m.end() == len(text) or text.count("\n## ") < 3:
+        return None
+    section = m.group(0)
+    if not section.endswith("\n\n"):
+        section = section.rstrip("\n") + "\n\n"
+    rest = text[:m.start()] + text[m.end():]
+    return rest.rstrip("\n") + "\n\n" + section
+
+
+def setext_title(text):
+    new = re.sub(r"\A# (.+)\n", lambda m: m.group(1) + "\n" + "=" * len(m.group(1)) + "\n", text)
+    return new if new != text else None
+
+
+def month_abbrev(text):
+    new = re.sub(r"\b(" + "|".join(MONTHS) + r") (\d{1,2}), (\d{4})\b", lambda m: m.group(1)[:3] + " " + m.group(2) + ", " + m.group(3), text)
+    return new if new != text else None
+
+
+def ordinal_day(text):
+    def suf(d):
+        d = int(d)
+        return "th" if 11 <= d % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(d % 10, "th")
+    new = re.sub(r"\b(" + "|".join(MONTHS) + r") (\d{1,2}), (\d{4})\b", lambda m: m.group(1) + " " + m.group(2) + suf(m.group(2)) + ", " + m.group(3), text)
+    return new if new != text else None
+
+
+def iso_dates(text):
+    def f(m):
+        return "%s-%02d-%02d" % (m.group(3), MONTHS.index(m.group(1)) + 1, int(m.group(2)))
+    new = re.sub(r"\b(" + "|".join(MONTHS) + r") (\d{1,2}), (\d{4})\b", f, text)
+    return new if new != text else None
+
+
+TRANSFORMS = {f.__name__: f for f in [month_abbrev, ordinal_day, iso_dates, timeline_last, setext_title, closing_hashes, upper_headings, emoji_headings, numbered_headings, synonyms, seconds, dotted_meridiem, lower_meridiem, pad, day_month, table_timeline, bold_headings, plain_headings, fence_wrap, loose_lists, emdash, t24to12, t12to24, numbered, deeper, crlf, trailing, lone_cr, tabs, bold_time]}
 
 
 def findings(root):
