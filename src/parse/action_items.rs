@@ -726,7 +726,7 @@ mod tests {
         let texts: Vec<&str> = bold.iter().map(|f| f.0.as_str()).collect();
         assert_eq!(texts, vec!["Move renewal", "Alert early"]);
         // A section with items of its own is followed by its siblings.
-        let siblings = items("## Corrective measures:\n- Check settings\n## Making it fun:\n- Jokes\n");
+        let siblings = items("## Corrective measures:\n- Check settings\n## Team notes:\n- Cake on Friday\n");
         let texts: Vec<&str> = siblings.iter().map(|f| f.0.as_str()).collect();
         assert_eq!(texts, vec!["Check settings"]);
     }

@@ -441,7 +441,7 @@ mod tests {
 
     #[test]
     fn a_time_that_wraps_onto_a_line_of_prose_is_no_entry() {
-        let src = "## Timeline\n\n- 14:20 UTC: alert\n- 14:34 UTC: recovered\n\nErrors began before the alert, which did not fire until\n14:15 UTC, when the threshold was crossed.\n";
+        let src = "## Timeline\n\n- 14:20 UTC: alert\n- 14:34 UTC: recovered\n\nErrors began well before the page, which only went out at\n14:15 UTC, once the threshold was crossed.\n";
         assert_eq!(entry_times(src), ["14:20 UTC", "14:34 UTC"]);
         // Lines of entries after an introduction, a plain-text heading, or an
         // entry the line before continues, are entries.

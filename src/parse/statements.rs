@@ -842,7 +842,7 @@ mod tests {
             vec!["date July 8, 2023", "window 2023-07-08 23:30 .. -"]
         );
         assert_eq!(
-            statements("## Summary\nAn outage happened on an Ubuntu 20.04 server at around 00:10 UTC on 2024-02-01.\n"),
+            statements("## Summary\nOur outage began on the Ubuntu 20.04 hosts at 00:10 UTC on 2024-02-01.\n"),
             vec!["window 2024-02-01 00:10 .. -"]
         );
         assert_eq!(

@@ -139,8 +139,8 @@ fn leading_time(text: &str, zones: &ZoneTable, opts: ClockOptions) -> Option<Lea
 }
 
 /// Whether the time that starts line `i` of a paragraph, before any entry
-/// of it, is prose wrapped onto a new line ("... the alert did not fire
-/// until" / "14:15 UTC, eight minutes later."): the line before it ends in
+/// of it, is prose wrapped onto a new line ("... the page only went out
+/// at" / "14:15 UTC, once the threshold was crossed."): the line before it ends in
 /// the middle of a sentence, and the line after it does not start with a
 /// time as well (as entries after an introduction do). A plain-text
 /// heading (`Timeline`) is not a line before it: it is not in `body`.
