@@ -19,7 +19,8 @@ fn main() {
             }
         }
     }
-    files.sort();
+    // Sorted as pmlint sorts them (`input::sort_found`).
+    files.sort_by_cached_key(|path| pmlint::input::path_order_key(path));
     let events: usize = files
         .par_iter()
         .map(|path| match std::fs::read_to_string(path) {

@@ -91,7 +91,7 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Collected {
             }),
         }
     }
-    found.sort();
+    sort_found(&mut found);
     // A file both named and found in a folder counts as named.
     found.dedup_by(|later, earlier| {
         if later.input == earlier.input {
@@ -102,6 +102,62 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Collected {
         }
     });
     Collected { found, errors, notes }
+}
+
+/// Sort documents as `Found`'s order does, each path's key made once.
+/// `Path`'s own comparison walks both paths' components on every call
+/// (about 740 instructions); over 10,000 files the sort took 107 M
+/// instructions on the main thread before any file was linted, 78% of
+/// finding the files. Compared as keys, the same order costs a `memcmp`.
+pub fn sort_found(found: &mut Vec<Found>) {
+    // A path with a Windows prefix (`C:`) orders by the prefix's kind,
+    // which the key does not encode.
+    let Some(keys) = found
+        .iter()
+        .map(|f| input_order_key(&f.input))
+        .collect::<Option<Vec<_>>>()
+    else {
+        found.sort();
+        return;
+    };
+    let mut keyed: Vec<(Vec<u8>, Found)> = keys.into_iter().zip(found.drain(..)).collect();
+    // Stable, as `sort` is: `a//b` and `a/b` are equal paths, and the first
+    // given is the one kept and shown.
+    keyed.sort_by(|(a, fa), (b, fb)| a.cmp(b).then(fa.named.cmp(&fb.named)));
+    found.extend(keyed.into_iter().map(|(_, f)| f));
+}
+
+/// Bytes that compare as `Input`'s order does: paths as `path_order_key`,
+/// every path before standard input.
+pub fn input_order_key(input: &Input) -> Option<Vec<u8>> {
+    match input {
+        Input::Path(path) => path_order_key(path),
+        Input::Stdin => Some(vec![u8::MAX]),
+    }
+}
+
+/// Bytes that compare as paths do (`Path`'s `Ord`, component by
+/// component). Each component is a tag in `Component`'s order, and a name
+/// ends with a NUL, which no name holds, so a name comes before a longer
+/// one it starts ("a" before "ab" and "a\u{1}"). None for a path with a
+/// prefix.
+pub fn path_order_key(path: &Path) -> Option<Vec<u8>> {
+    use std::path::Component;
+    let mut key = Vec::with_capacity(path.as_os_str().len() + 8);
+    for component in path.components() {
+        match component {
+            Component::Prefix(_) => return None,
+            Component::RootDir => key.push(1),
+            Component::CurDir => key.push(2),
+            Component::ParentDir => key.push(3),
+            Component::Normal(name) => {
+                key.push(4);
+                key.extend_from_slice(name.as_encoded_bytes());
+                key.push(0);
+            }
+        }
+    }
+    Some(key)
 }
 
 /// What expanding the command-line paths gave.
@@ -253,5 +309,49 @@ mod tests {
         let e = decode("x.md".into(), b"abc\xff".to_vec()).unwrap_err();
         assert!(e.message.contains("offset 3"), "{e}");
         assert!(decode("x.md".into(), "é".as_bytes().to_vec()).is_ok());
+    }
+
+    /// The keyed sort gives `Found`'s own order: paths of names that start
+    /// one another, control bytes, odd separators, `.` and `..`, absolute and relative,
+    /// names beyond ASCII, standard input, the same file named and found.
+    #[test]
+    fn keyed_sort_orders_as_paths_do() {
+        const NAMES: &[&str] = &[
+            "a", "ab", "a-b", "a.b", "a b", "b", "B", "é", "~", "0", "a0", ".", "..", "", ".hidden", "z\\y",
+            // Bytes below the tags: a name's end must still come first.
+            "a\u{1}", "a\u{4}b",
+        ];
+        const JOINS: &[&str] = &["/", "//", "/./"];
+        let mut draws = crate::cue::equivalence::Draws::new(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..3000 {
+            let mut found: Vec<Found> = (0..draws.below(12))
+                .map(|_| {
+                    let mut path = String::from(draws.pick(&["", "/", "./", "../"]));
+                    for k in 0..=draws.below(4) {
+                        if k > 0 {
+                            path.push_str(draws.pick(JOINS));
+                        }
+                        path.push_str(draws.pick(NAMES));
+                    }
+                    let input = if draws.below(20) == 0 {
+                        Input::Stdin
+                    } else {
+                        Input::Path(PathBuf::from(path))
+                    };
+                    Found {
+                        input,
+                        named: draws.below(2) == 0,
+                    }
+                })
+                .collect();
+            let mut expected = found.clone();
+            expected.sort();
+            sort_found(&mut found);
+            // Equal paths may be spelt apart (`a//b`, `a/b`): the spelling, too.
+            let spelt = |f: &[Found]| -> Vec<(String, bool)> {
+                f.iter().map(|f| (format!("{:?}", f.input), f.named)).collect()
+            };
+            assert_eq!(spelt(&found), spelt(&expected));
+        }
     }
 }
