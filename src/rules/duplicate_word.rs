@@ -98,12 +98,14 @@ fn may_hold_duplicate(text: &str) -> bool {
     let mut word_start = 0;
     let mut run: Option<(usize, usize, bool)> = None;
     let blank = |b: u8| matches!(b, b' ' | b'\t');
-    let mut chunks = bytes.chunks(8);
+    let mut chunks = bytes.chunks_exact(8);
+    // The last few bytes padded with a letter, which is no white space.
+    let mut last = [b'x'; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
     let mut base = 0;
-    for chunk in &mut chunks {
-        let mut lanes = [b'x'; 8];
-        lanes[..chunk.len()].copy_from_slice(chunk);
-        let mut spaces = ascii_space_lanes(u64::from_le_bytes(lanes));
+    for chunk in (&mut chunks).chain(std::iter::once(&last[..])) {
+        let lanes = chunk.try_into().map_or(0, u64::from_le_bytes);
+        let mut spaces = ascii_space_lanes(lanes);
         while spaces != 0 {
             let at = base + (spaces.trailing_zeros() / 8) as usize;
             spaces &= spaces - 1;
@@ -119,7 +121,7 @@ fn may_hold_duplicate(text: &str) -> bool {
                 None => Some((at, at + 1, blank(bytes[at]))),
             };
         }
-        base += chunk.len();
+        base += 8;
     }
     run.is_some_and(|(start, end, only_blank)| only_blank && doubled(bytes, word_start..start, end..bytes.len()))
 }
