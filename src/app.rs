@@ -681,7 +681,7 @@ pub fn parse(path: &Path, config: &ConfigChoice, out: &mut dyn Write, err: &mut 
             return Ok(Exit::Failure);
         }
     };
-    let incident = crate::parse::parse(&source.text, &config.parse_options());
+    let incident = crate::parse::parse_source(&source, &config.parse_options());
     serde_json::to_writer_pretty(&mut *out, &render::model_json::incident_json(&source, &incident))?;
     writeln!(out)?;
     Ok(Exit::Clean)

@@ -51,7 +51,7 @@ pub fn lint(source: &Source, config: &Config) -> Vec<Diagnostic> {
 /// Lint a document, and return what it claims about its identity for the
 /// checks across documents.
 pub fn lint_document(source: &Source, config: &Config) -> (Vec<Diagnostic>, rules::duplicate_incident_id::DocumentKey) {
-    let incident = parse::parse(&source.text, &config.parse_options());
+    let incident = parse::parse_source(source, &config.parse_options());
     let diagnostics = lint_incident(&incident, config, &source.name);
     (
         diagnostics,

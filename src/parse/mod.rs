@@ -63,6 +63,17 @@ const OPENING_SUMMARY_MIN_WORDS: usize = 12;
 static ROOT_CAUSE_STATEMENT: LazyRegex = LazyRegex::new(r"(?i)\b(?:root|primary|underlying|main)\s+cause\b[^.]{0,60}?\b(?:was|is|were|are|turned out|traced|boiled down|came down|comes down|lies|lay|stemmed|stems)\b|\bwas caused by\b|\bwere caused by\b").needing(b"eE");
 
 pub fn parse<'a>(src: &'a str, opts: &ParseOptions<'_>) -> Incident<'a> {
+    parse_indexed(src, crate::source::LineIndex::new(src), opts)
+}
+
+/// A document read from a file: its lines are already indexed, and copying
+/// the index costs a tenth of making it again.
+pub fn parse_source<'a>(source: &'a crate::source::Source, opts: &ParseOptions<'_>) -> Incident<'a> {
+    parse_indexed(&source.text, source.lines.clone(), opts)
+}
+
+/// `lines`: the line index of `src`.
+fn parse_indexed<'a>(src: &'a str, lines: crate::source::LineIndex, opts: &ParseOptions<'_>) -> Incident<'a> {
     let body = fence::document_body(src);
     let md = markdown::parse_markdown(src, body);
     let candidates = sections::collect_candidates(src, &md, opts.sections);
@@ -100,7 +111,7 @@ pub fn parse<'a>(src: &'a str, opts: &ParseOptions<'_>) -> Incident<'a> {
     }
     let mut incident = Incident {
         src,
-        lines: crate::source::LineIndex::new(src),
+        lines,
         body,
         markdown: md,
         title,
