@@ -169,8 +169,16 @@ fn has_figure(text: &str) -> bool {
     for (i, c) in text.char_indices() {
         let starts_number = c.is_ascii_digit() && !digit_in_run;
         digit_in_run = number_char(c) && (digit_in_run || c.is_ascii_digit());
-        let after = Ahead::new(text).skip(i + c.len_utf8());
-        if "$€£¥₦".contains(c) && after.spaces().char(|c| c.is_ascii_digit()).is_some() {
+        // A currency sign is `$` or beyond ASCII: most characters are
+        // dismissed by one comparison, not a search of the signs.
+        let currency = c == '$' || !c.is_ascii() && "€£¥₦".contains(c);
+        if currency
+            && Ahead::new(text)
+                .skip(i + c.len_utf8())
+                .spaces()
+                .char(|c| c.is_ascii_digit())
+                .is_some()
+        {
             return true;
         }
         if starts_number
@@ -216,9 +224,10 @@ impl Rule for ImpactUnquantified {
                     _ => None,
                 })
             };
-            incident
-                .lines_in(s.span)
-                .any(|l| has_figure(&l.text) || !find_durations(&l.text).is_empty())
+            // Figures first, over every line: a line's durations cost more
+            // to read, and most impact sections give a figure somewhere.
+            incident.lines_in(s.span).any(|l| has_figure(&l.text))
+                || incident.lines_in(s.span).any(|l| !find_durations(&l.text).is_empty())
                 || (windows().any(|(start, _)| start.is_some()) && windows().any(|(_, end)| end.is_some()))
         });
         if quantified || !first.has_content {
@@ -253,6 +262,10 @@ mod tests {
             "$",
             "€",
             "£",
+            "¥",
+            "₦",
+            "é",
+            "—",
             "failed",
             "loss",
             "of",
