@@ -27,18 +27,6 @@ use crate::time::zone::{Zone, find_zone_mentions};
 const STAND_IN_YEAR: i32 = 2000;
 
 /// Words that say an entry is on a later day than the one before it.
-/// Whether an entry's text says it happened the day after the one before.
-/// Searched in place, ignoring ASCII case: lower-casing each entry's text
-/// first cost a copy and seven searches of it an entry (1.4% of a run), and
-/// no character beyond ASCII lower-cases into one of these cues. Every cue
-/// holds a `g` or a `y`: a text with neither is not searched.
-fn says_next_day(description: &str) -> bool {
-    description.bytes().any(|b| matches!(b | 0x20, b'g' | b'y'))
-        && NEXT_DAY_CUES
-            .iter()
-            .any(|cue| crate::text::contains_ignore_ascii_case(description, cue))
-}
-
 const NEXT_DAY_CUES: &[&str] = &[
     "next day",
     "following day",
@@ -48,6 +36,18 @@ const NEXT_DAY_CUES: &[&str] = &[
     "overnight",
     "the next night",
 ];
+
+/// Whether an entry's text says it happened the day after the one before.
+/// Searched in place, ignoring ASCII case, without a lower-cased copy of
+/// each entry's text: no character beyond ASCII lower-cases into one of
+/// these cues. Every cue holds a `g` or a `y`: a text with neither is not
+/// searched.
+fn says_next_day(description: &str) -> bool {
+    description.bytes().any(|b| matches!(b | 0x20, b'g' | b'y'))
+        && NEXT_DAY_CUES
+            .iter()
+            .any(|cue| crate::text::contains_ignore_ascii_case(description, cue))
+}
 
 /// Metadata keys whose value is the incident's date, most specific first.
 const DATE_KEYS: &[&str] = &[
