@@ -6,7 +6,6 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// ASCII case-insensitive `starts_with` that never slices inside a character.
 /// An emoji or a symbol people put before a heading or an entry (`📌`,
 /// `⏰`, `✅`, `→`): a character from the arrows up that is no letter or
 /// digit, or the joiner and selector inside emoji. Currency signs and
@@ -15,6 +14,7 @@ pub fn is_pictograph(c: char) -> bool {
     matches!(c, '\u{200d}' | '\u{fe0f}') || (c as u32 >= 0x2190 && !c.is_alphanumeric())
 }
 
+/// ASCII case-insensitive `starts_with` that never slices inside a character.
 pub fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
     s.get(..prefix.len())
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
