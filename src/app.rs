@@ -436,25 +436,29 @@ fn lint_one(input: &Input, config: &Config, renderer: &dyn Renderer, max_size: u
 }
 
 /// The checks across documents, once every file is linted: findings for the
-/// few documents involved, rendered from a fresh read of each.
+/// few documents involved, rendered from a fresh read of each and handed to
+/// `emit` one document at a time, so that none is kept after it is written.
+/// `keys` are the documents' claims; `owners` the job and the severity of each.
 fn cross_document(
-    keys: &[(usize, DocumentKey, Severity)],
+    keys: &[DocumentKey],
+    owners: &[(usize, Severity)],
     jobs: &[(Input, Arc<Config>)],
     renderer: &dyn Renderer,
     max_size: u64,
-) -> Vec<(Vec<u8>, Totals)> {
-    let docs: Vec<DocumentKey> = keys.iter().map(|(_, k, _)| k.clone()).collect();
-    let mut by_doc: std::collections::BTreeMap<usize, Vec<crate::diagnostic::Diagnostic>> = Default::default();
-    for (i, mut d) in duplicate_incident_id::cross_check(&docs) {
-        let (_, _, severity) = &keys[i];
-        d.rule = std::borrow::Cow::Borrowed(duplicate_incident_id::DuplicateIncidentId::META.id);
-        d.severity = *severity;
-        by_doc.entry(i).or_default().push(d);
-    }
-    let mut out = Vec::new();
-    for (i, diagnostics) in by_doc {
-        let (job, _, _) = &keys[i];
-        let Ok(source) = input::read_input(&jobs[*job].0, max_size) else {
+    mut emit: impl FnMut(&[u8], &Totals) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut findings = duplicate_incident_id::cross_check(keys).peekable();
+    while let Some((i, first)) = findings.next() {
+        let mut diagnostics = vec![first];
+        while let Some((_, d)) = findings.next_if(|(j, _)| *j == i) {
+            diagnostics.push(d);
+        }
+        let (job, severity) = owners[i];
+        for d in &mut diagnostics {
+            d.rule = std::borrow::Cow::Borrowed(duplicate_incident_id::DuplicateIncidentId::META.id);
+            d.severity = severity;
+        }
+        let Ok(source) = input::read_input(&jobs[job].0, max_size) else {
             continue;
         };
         let mut totals = Totals::default();
@@ -462,9 +466,9 @@ fn cross_document(
         totals.files = 0;
         let mut rendered = Vec::new();
         renderer.file(&source, &diagnostics, &mut rendered);
-        out.push((rendered, totals));
+        emit(&rendered, &totals)?;
     }
-    out
+    Ok(())
 }
 
 /// Lint every document the request names and write the report to `out`;
@@ -532,7 +536,10 @@ pub fn lint(req: &LintRequest, out: &mut dyn Write, err: &mut dyn Write) -> io::
     }
     let mut totals = Totals::default();
     let mut wrote_any = false;
-    let mut keys: Vec<(usize, DocumentKey, Severity)> = Vec::new();
+    // What each document claims about its identity, and its job and the
+    // check's severity for it.
+    let mut keys: Vec<DocumentKey> = Vec::new();
+    let mut key_owners: Vec<(usize, Severity)> = Vec::new();
     // Fixes applied, and in how many files.
     let mut fixed = (0usize, 0usize);
     let mut write = |rendered: &[u8], out: &mut dyn Write| -> io::Result<()> {
@@ -569,16 +576,24 @@ pub fn lint(req: &LintRequest, out: &mut dyn Write, err: &mut dyn Write) -> io::
                 fixed.1 += 1;
             }
             if let Some((key, severity)) = outcome.key {
-                keys.push((chunk_index * CHUNK + offset, key, severity));
+                keys.push(key);
+                key_owners.push((chunk_index * CHUNK + offset, severity));
             }
             write(&outcome.rendered, out)?;
         }
     }
     if keys.len() > 1 {
-        for (rendered, found) in cross_document(&keys, &jobs, renderer.as_ref(), req.max_file_size) {
-            totals.merge(&found);
-            write(&rendered, out)?;
-        }
+        cross_document(
+            &keys,
+            &key_owners,
+            &jobs,
+            renderer.as_ref(),
+            req.max_file_size,
+            |rendered, found| {
+                totals.merge(found);
+                write(rendered, out)
+            },
+        )?;
     }
     if !raw {
         renderer.end(out, &totals)?;

@@ -722,3 +722,57 @@ fn suppressions_work_from_the_command_line() {
         .code(0)
         .stdout("<stdin>:6:5: warning[duplicate-word] \"the\" is written twice\n");
 }
+
+#[test]
+fn documents_sharing_an_id_are_reported_after_the_rest_in_path_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let names = ["a.md", "b.md", "c.md", "d.md", "e.md", "f.md", "g.md"];
+    for name in names {
+        let text = format!("# Queue backlog ({name})\n\nIncident ID: inc-314\n");
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    std::fs::write(dir.path().join("other.md"), "# Other\n\nIncident ID: INC-2\n").expect("write");
+    let output = pmlint()
+        .args([
+            "--no-config",
+            "--format",
+            "json",
+            "--select",
+            "duplicate-incident-id,missing-section",
+        ])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let found: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).expect("JSON");
+    let path_of = |v: &serde_json::Value| {
+        Path::new(v["path"].as_str().expect("path"))
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("name")
+            .to_string()
+    };
+    // Every document's own findings come first; the cross-document ones last.
+    let first_shared = found
+        .iter()
+        .position(|v| v["rule"] == "duplicate-incident-id")
+        .expect("a shared id is found");
+    assert!(found[..first_shared].iter().all(|v| v["rule"] == "missing-section"));
+    assert!(found[..first_shared].iter().any(|v| path_of(v) == "other.md"));
+    let shared = &found[first_shared..];
+    assert_eq!(shared.iter().map(path_of).collect::<Vec<_>>(), names);
+    for (v, name) in shared.iter().zip(names) {
+        assert_eq!(v["rule"], "duplicate-incident-id");
+        assert_eq!(v["severity"], "error");
+        assert_eq!((v["line"].as_u64(), v["column"].as_u64()), (Some(3), Some(14)));
+        let message = v["message"].as_str().expect("message");
+        assert!(
+            message.starts_with("incident id INC-314 is also claimed by "),
+            "{message}"
+        );
+        // Five others by name, the sixth counted; never the document itself.
+        assert!(message.ends_with(" and 1 more"), "{message}");
+        assert_eq!(message.matches(".md").count(), 5, "{message}");
+        assert!(!message.contains(&format!("/{name}")), "{message}");
+    }
+}
