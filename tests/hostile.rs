@@ -218,3 +218,34 @@ fn a_symlink_loop_named_directly_is_survived() {
         .stderr(predicate::str::contains("a.md"))
         .stdout(predicate::str::contains("c.md:3:5"));
 }
+
+/// Thousands of site names, each in a line of its own: every line is read
+/// once for all of them (a regex a name over every line took minutes), and
+/// the one finding labels ten of them, not thousands.
+#[test]
+fn thousands_of_site_names() {
+    let lines: String = (0..3_000)
+        .map(|i| format!("- Zone{i} Data Centre went dark; the racks in Zone{i} were restarted\n"))
+        .collect();
+    let output = Command::cargo_bin("pmlint")
+        .expect("binary built")
+        .args(["--no-config", "--format", "json", "--select", "inconsistent-name", "-"])
+        .write_stdin(format!("# Sites\n\n## Timeline\n\n{lines}"))
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let found: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).expect("JSON");
+    let [finding] = found.as_slice() else {
+        panic!("one finding: {found:?}");
+    };
+    assert_eq!(
+        finding["message"],
+        "the site is called \"Zone0 Data Centre\" in the timeline and \"Zone1 Data Centre\" in the timeline"
+    );
+    assert_eq!(finding["labels"].as_array().map(Vec::len), Some(10), "{finding}");
+}

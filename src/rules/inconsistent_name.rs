@@ -22,7 +22,6 @@ use std::collections::BTreeMap;
 use super::{LintContext, NoOptions, Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Entity, EntityKind, Incident};
-use crate::source::Span;
 
 pub struct InconsistentName;
 
@@ -39,16 +38,12 @@ fn where_in(incident: &Incident<'_>, entity: &Entity) -> String {
 
 /// Spellings of one host, first occurrence of each, when they differ by more than case.
 fn host_spellings<'e>(incident: &Incident<'_>, mentions: &[&'e Entity]) -> Vec<&'e Entity> {
-    let mut seen: Vec<String> = Vec::new();
-    let mut firsts = Vec::new();
-    for e in mentions {
-        let text = incident.text(e.span).to_lowercase();
-        if !seen.contains(&text) {
-            seen.push(text);
-            firsts.push(*e);
-        }
-    }
-    firsts
+    let mut seen: HashSet<String> = HashSet::default();
+    mentions
+        .iter()
+        .filter(|e| seen.insert(incident.text(e.span).to_lowercase()))
+        .copied()
+        .collect()
 }
 
 impl Rule for InconsistentName {
@@ -96,6 +91,9 @@ impl Rule for InconsistentName {
     }
 }
 
+/// How many spellings of a site beyond the first two a finding labels.
+const MORE_SITE_LABELS: usize = 8;
+
 /// Several site names, never two on the same line: one site named two ways.
 fn check_sites(incident: &Incident<'_>, out: &mut Vec<Diagnostic>) {
     let sites: Vec<&Entity> = incident
@@ -121,14 +119,12 @@ fn check_sites(incident: &Incident<'_>, out: &mut Vec<Diagnostic>) {
     if by_line.values().any(|keys| keys.len() > 1) {
         return;
     }
-    // Each name's first mention, in document order.
-    let mut firsts: Vec<&Entity> = Vec::new();
-    for e in &sites {
-        if !firsts.iter().any(|f| f.key == e.key) {
-            firsts.push(e);
-        }
-    }
-    let [first, second, ..] = firsts.as_slice() else {
+    // The first mention of the first two names, in document order.
+    let mut firsts = sites.iter().filter({
+        let mut named: HashSet<&str> = HashSet::default();
+        move |e| named.insert(e.key.as_str())
+    });
+    let (Some(first), Some(second)) = (firsts.next(), firsts.next()) else {
         return;
     };
     let mut d = Diagnostic::new(
@@ -144,13 +140,18 @@ fn check_sites(incident: &Incident<'_>, out: &mut Vec<Diagnostic>) {
     .with_label("another name for the site")
     .with_secondary(first.span, "first name")
     .with_help("if this is one site, call it by one name throughout; if two, say how they relate");
-    let mut labelled: Vec<Span> = vec![first.span, second.span];
-    for e in &sites {
-        let spelled = incident.text(e.span);
-        if !labelled.iter().any(|s| incident.text(*s) == spelled) {
-            labelled.push(e.span);
-            d = d.with_secondary(e.span, "and here");
-        }
+    // Each other spelling once, the first few: a document naming thousands
+    // of sites would otherwise get a finding of thousands of labels.
+    let mut labelled: HashSet<&str> = [first.span, second.span]
+        .map(|s| incident.text(s))
+        .into_iter()
+        .collect();
+    let others = sites
+        .iter()
+        .filter(|e| labelled.insert(incident.text(e.span)))
+        .take(MORE_SITE_LABELS);
+    for e in others {
+        d = d.with_secondary(e.span, "and here");
     }
     out.push(d);
 }
