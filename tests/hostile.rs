@@ -249,3 +249,33 @@ fn thousands_of_site_names() {
     );
     assert_eq!(finding["labels"].as_array().map(Vec::len), Some(10), "{finding}");
 }
+
+/// A line of twenty thousand links with a host after each: a host is looked
+/// up among the line's links by halving, not by reading every link.
+#[test]
+fn a_line_of_links_and_hosts() {
+    let line: String = (0..20_000)
+        // A numbered host has four digits at most.
+        .map(|i| format!("https://a{i}.example.com/web-{n} web-{n} ", n = i % 10_000))
+        .collect();
+    let output = Command::cargo_bin("pmlint")
+        .expect("binary built")
+        .args(["parse", "-"])
+        .write_stdin(format!("# Links\n\n{line}\n"))
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let model: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let entities = model["entities"].as_array().expect("entities");
+    assert_eq!(entities.len(), 20_000);
+    assert!(
+        entities
+            .iter()
+            .all(|e| e["text"].as_str().is_some_and(|t| t.starts_with("web-")))
+    );
+}
