@@ -279,3 +279,25 @@ fn a_line_of_links_and_hosts() {
             .all(|e| e["text"].as_str().is_some_and(|t| t.starts_with("web-")))
     );
 }
+
+/// A timeline of thousands of impact starts and restorations: it tells no
+/// one incident window, and is not read for millions of them.
+#[test]
+fn thousands_of_impact_starts_and_restorations() {
+    let entries: String = (0..6_000)
+        .map(|i| {
+            let what = if i % 2 == 0 {
+                "customers began to see errors"
+            } else {
+                "service was restored"
+            };
+            format!("- {:02}:{:02} UTC: {what}\n", (i / 60) % 24, i % 60)
+        })
+        .collect();
+    let report = lint_stdin(format!(
+        // No window is this long: were the windows read, the closest would be reported.
+        "# Flapping\n\n## Summary\n\nThe outage lasted 30 days.\n\n## Timeline\n\n{entries}"
+    ));
+    assert!(report.contains("[missing-section]"), "{report}");
+    assert!(!report.contains("duration-mismatch"), "{report}");
+}
